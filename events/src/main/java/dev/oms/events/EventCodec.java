@@ -1,0 +1,93 @@
+package dev.oms.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Reads and writes events as CloudEvents 1.0 JSON in structured mode: the record value is one JSON object
+ * with the context attributes and the payload under {@code data}. Unknown fields are ignored, so consumers
+ * keep working when a schema gains optional fields.
+ */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private EventCodec() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] encode(EventEnvelope envelope) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("specversion", EventEnvelope.SPEC_VERSION);
+        node.put("id", envelope.id().toString());
+        node.put("source", envelope.source());
+        node.put("type", envelope.type());
+        node.put("time", envelope.time().toString());
+        node.put("subject", envelope.subject().toString());
+        node.put("datacontenttype", "application/json");
+        node.set("data", MAPPER.valueToTree(envelope.data()));
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode event " + envelope.id(), e);
+        }
+    }
+
+    /** Decodes a record value; throws {@link MalformedEventException} for anything that is not a known OMS event. */
+    public static EventEnvelope decode(byte[] value) {
+        if (value == null) {
+            throw new MalformedEventException("record has no value");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(value);
+            if (node == null || !node.isObject()) {
+                throw new MalformedEventException("record value is not a JSON object");
+            }
+            String type = text(node, "type");
+            Class<? extends OmsEvent> eventClass = EventTypes.classOf(type)
+                    .orElseThrow(() -> new MalformedEventException("unknown event type '" + type + "'"));
+            JsonNode data = node.get("data");
+            if (data == null || !data.isObject()) {
+                throw new MalformedEventException("event has no data object");
+            }
+            OmsEvent event = MAPPER.treeToValue(data, eventClass);
+            if (event.orderId() == null) {
+                throw new MalformedEventException("event data has no orderId");
+            }
+            return new EventEnvelope(UUID.fromString(text(node, "id")), text(node, "source"), type,
+                    Instant.parse(text(node, "time")), event.orderId(), event);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof MalformedEventException malformed) {
+                throw malformed;
+            }
+            throw new MalformedEventException("unreadable event: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MalformedEventException("event has no '" + field + "' attribute");
+        }
+        return value.asText();
+    }
+}
