@@ -25,6 +25,9 @@ public final class EventCodec {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Money and quantities are integers: 12.5 must not become 12, nor a missing amount 0.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
@@ -73,8 +76,12 @@ public final class EventCodec {
             if (event.orderId() == null) {
                 throw new MalformedEventException("event data has no orderId");
             }
+            UUID subject = UUID.fromString(text(node, "subject"));
+            if (!subject.equals(event.orderId())) {
+                throw new MalformedEventException("subject " + subject + " is not the event's order id " + event.orderId());
+            }
             return new EventEnvelope(UUID.fromString(text(node, "id")), text(node, "source"), type,
-                    Instant.parse(text(node, "time")), event.orderId(), event);
+                    Instant.parse(text(node, "time")), subject, event);
         } catch (IOException | RuntimeException e) {
             if (e instanceof MalformedEventException malformed) {
                 throw malformed;

@@ -17,7 +17,11 @@ public record EventEnvelope(UUID id, String source, String type, Instant time, U
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(data, "data");
+        if (!subject.equals(data.orderId())) {
+            throw new IllegalArgumentException("subject " + subject + " is not the order id " + data.orderId());
+        }
         if (!type.equals(EventTypes.typeOf(data.getClass()))) {
             throw new IllegalArgumentException("type " + type + " does not match payload " + data.getClass().getSimpleName());
         }

@@ -1,0 +1,4 @@
+package dev.oms.cli.demo;
+
+public record DemoCustomer(String email, String name) {
+}

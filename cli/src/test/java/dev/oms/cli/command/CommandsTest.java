@@ -1,0 +1,217 @@
+package dev.oms.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oms.cli.http.Json;
+import dev.oms.events.Ids;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.oms.cli.command.FakeServices.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandsTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void productsLoadSendsTheFileAsOneBulkRequest() throws IOException {
+        Path file = Files.writeString(directory.resolve("catalog.csv"),
+                "sku,name,unit_price,on_hand\nKB-1,Keyboard,129.99,10\nMS-1,\"Mouse, wireless\",0.29,0\n");
+        try (FakeServices services = new FakeServices()) {
+            services.on("POST", "/products/bulk", request -> json("{\"created\":1,\"updated\":1}"));
+
+            Cli.Result result = Cli.run(services.url(), "products", "load", file.toString());
+
+            assertEquals(0, result.exitCode(), result.err());
+            assertEquals("Loaded 2 products from " + file + ": 1 created, 1 updated\n", result.out());
+            FakeServices.Request request = services.requests("POST", "/products/bulk").get(0);
+            assertEquals("application/json", request.header("Content-Type"));
+            JsonNode sent = Json.mapper().readTree(request.body());
+            assertEquals(Json.mapper().readTree("""
+                    {"products":[
+                      {"sku":"KB-1","name":"Keyboard","unitPriceMinor":12999,"currency":"USD","onHand":10},
+                      {"sku":"MS-1","name":"Mouse, wireless","unitPriceMinor":29,"currency":"USD","onHand":0}]}"""), sent);
+        }
+    }
+
+    @Test
+    void productsLoadSplitsALargeCatalogIntoBoundedRequestsAndAddsUpTheCounts() throws IOException {
+        StringBuilder csv = new StringBuilder("sku,name,unit_price,on_hand\n");
+        for (int i = 1; i <= 1_201; i++) {
+            csv.append("SKU-").append(i).append(",Product ").append(i).append(",1.00,5\n");
+        }
+        Path file = Files.writeString(directory.resolve("large.csv"), csv);
+        try (FakeServices services = new FakeServices()) {
+            services.on("POST", "/products/bulk", request -> {
+                int products = readTree(request.body()).get("products").size();
+                return json("{\"created\":" + products + ",\"updated\":0}");
+            });
+
+            Cli.Result result = Cli.run(services.url(), "products", "load", file.toString());
+
+            assertEquals(0, result.exitCode(), result.err());
+            assertEquals("Loaded 1,201 products from " + file + ": 1,201 created, 0 updated\n", result.out());
+            List<Integer> batchSizes = services.requests("POST", "/products/bulk").stream()
+                    .map(request -> readTree(request.body()).get("products").size()).toList();
+            assertEquals(List.of(500, 500, 201), batchSizes);
+        }
+    }
+
+    @Test
+    void productsListShowsPricesAndStock() throws IOException {
+        try (FakeServices services = new FakeServices()) {
+            services.on("GET", "/products", request -> json("""
+                    {"items":[{"sku":"KB-1","name":"Keyboard","unitPrice":{"amountMinor":129999,"currency":"USD"},
+                               "onHand":1200,"reserved":3,"available":1197}],"page":0,"size":50,"total":1}"""));
+
+            Cli.Result result = Cli.run(services.url(), "products", "list");
+
+            assertEquals(0, result.exitCode(), result.err());
+            assertEquals("""
+                    SKU   NAME          PRICE  ON HAND  RESERVED  AVAILABLE
+                    KB-1  Keyboard  $1,299.99    1,200         3      1,197
+                    1–1 of 1 products (page 0, size 50)
+                    """, result.out());
+            assertEquals("50", services.requests("GET", "/products").get(0).query().get("size"));
+        }
+    }
+
+    @Test
+    void ordersShowAcceptsTheShopsOrderIdAndShowsLinesAndHistory() throws IOException {
+        String orderId = Ids.orderId("shop-42").toString();
+        try (FakeServices services = new FakeServices()) {
+            services.on("GET", "/orders/" + orderId, request -> json("""
+                    {"orderId":"%s","externalOrderId":"shop-42","status":"PAID","refundStatus":"NONE",
+                     "customer":{"customerId":"c1","email":"ada@example.com","name":"Ada Lovelace"},
+                     "lines":[{"sku":"KB-1","productName":"Keyboard","quantity":2,"unitPrice":{"amountMinor":1299,"currency":"USD"}}],
+                     "total":{"amountMinor":2598,"currency":"USD"},"lane":"BULK","reason":"LATE","reasonDetail":"paid after the deadline",
+                     "createdAt":"2026-11-22T03:15:00.123456Z","updatedAt":"2026-11-22T03:15:01Z",
+                     "history":[{"from":null,"to":"RECEIVED","at":"2026-11-22T03:15:00Z","reason":null},
+                                {"from":"PAYMENT_PENDING","to":"PAID","at":"2026-11-22T03:15:01Z","reason":null}]}"""
+                    .formatted(orderId)));
+
+            Cli.Result result = Cli.run(services.url(), "orders", "show", "shop-42");
+
+            assertEquals(0, result.exitCode(), result.err());
+            assertTrue(result.out().startsWith("Order " + orderId + "\n"), result.out());
+            assertTrue(result.out().contains("  customer       Ada Lovelace <ada@example.com>\n"), result.out());
+            assertTrue(result.out().contains("  total          $25.98\n"), result.out());
+            assertTrue(result.out().contains("  reason         LATE: paid after the deadline\n"), result.out());
+            assertTrue(result.out().contains("  paid           -\n"), result.out());
+            assertTrue(result.out().contains("  created        2026-11-22T03:15:00Z\n"), result.out());
+            assertTrue(result.out().contains("  KB-1  Keyboard    2      $12.99  $25.98\n"), result.out());
+            assertTrue(result.out().contains("  2026-11-22T03:15:01Z  PAYMENT_PENDING  PAID      -\n"), result.out());
+        }
+    }
+
+    @Test
+    void ordersStatsListsStatusesInSagaOrder() throws IOException {
+        try (FakeServices services = new FakeServices()) {
+            services.on("GET", "/orders/stats", request -> json("""
+                    {"total":1500,"byStatus":{"REJECTED":12,"PAID":1480,"RECEIVED":8}}"""));
+
+            Cli.Result result = Cli.run(services.url(), "orders", "stats");
+
+            assertEquals("""
+                    STATUS    ORDERS
+                    RECEIVED       8
+                    PAID       1,480
+                    REJECTED      12
+                    total      1,500
+                    """, result.out());
+        }
+    }
+
+    @Test
+    void importWaitStreamsTheFileFollowsTheJobAndListsRejectedRows() throws IOException {
+        Path file = Files.writeString(directory.resolve("orders.csv"),
+                "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price\n"
+                        + "o-1,ada@example.com,Ada,KB-1,Keyboard,1,129.99\n"
+                        + "o-2,not-an-email,Bob,KB-1,Keyboard,1,129.99\n");
+        AtomicInteger polls = new AtomicInteger();
+        try (FakeServices services = new FakeServices()) {
+            services.on("POST", "/imports", request -> new FakeServices.Reply(202, "application/json", """
+                    {"id":"job-1","status":"PENDING","fileName":"orders.csv","rowsRead":0,"ordersPublished":0,
+                     "rowsRejected":0,"duplicate":false}"""));
+            services.on("GET", "/imports/job-1", request -> json(polls.incrementAndGet() < 2
+                    ? "{\"importId\":\"job-1\",\"status\":\"RUNNING\",\"rowsRead\":1,\"ordersPublished\":0,\"rowsRejected\":0}"
+                    : "{\"importId\":\"job-1\",\"status\":\"COMPLETED\",\"rowsRead\":2,\"ordersPublished\":1,\"rowsRejected\":1}"));
+            services.on("GET", "/imports/job-1/errors", request -> json("""
+                    [{"lineNumber":3,"column":"customer_email","reason":"not an email address","rawLine":"o-2,..."}]"""));
+
+            Cli.Result result = Cli.run(services.url(), "import", file.toString(), "--wait");
+
+            assertEquals(0, result.exitCode(), result.err());
+            FakeServices.Request upload = services.requests("POST", "/imports").get(0);
+            assertEquals("text/csv", upload.header("Content-Type"));
+            assertEquals("orders.csv", upload.header("X-File-Name"));
+            assertEquals("orders.csv", upload.query().get("fileName"));
+            assertEquals(Files.readString(file), upload.bodyText());
+            assertTrue(result.out().contains("Import job-1 accepted (PENDING)\n"), result.out());
+            assertTrue(result.out().contains(
+                    "Import job-1 COMPLETED: 2 rows read, 1 orders published, 1 rows rejected\n"), result.out());
+            assertTrue(result.out().contains("     3  customer_email  not an email address\n"), result.out());
+            assertEquals("11", services.requests("GET", "/imports/job-1/errors").get(0).query().get("size"));
+        }
+    }
+
+    @Test
+    void importWaitExitsWith1WhenTheJobFails() throws IOException {
+        Path file = Files.writeString(directory.resolve("bad.csv"), "what,is,this\n");
+        try (FakeServices services = new FakeServices()) {
+            services.on("POST", "/imports", request -> new FakeServices.Reply(202, "application/json", """
+                    {"importId":"job-2","status":"FAILED","rowsRead":0,"ordersPublished":0,"rowsRejected":0,
+                     "error":"unknown header: what,is,this"}"""));
+
+            Cli.Result result = Cli.run(services.url(), "import", file.toString(), "--wait");
+
+            assertEquals(1, result.exitCode());
+            assertTrue(result.out().contains("Import job-2 FAILED: 0 rows read"), result.out());
+            assertTrue(result.out().contains("Reason: unknown header: what,is,this\n"), result.out());
+        }
+    }
+
+    @Test
+    void kpiAndLeaderboardFormatMoneyFromMinorUnits() throws IOException {
+        try (FakeServices services = new FakeServices()) {
+            services.on("GET", "/kpis/daily", request -> json("""
+                    {"date":"2026-11-22","zone":"UTC","currency":"USD","ordersCompleted":3,"ordersFailed":1,
+                     "ordersCancelled":0,"grossRevenueMinor":30001,"refundedMinor":1,"netRevenueMinor":30000,
+                     "averageOrderValueMinor":10000,"refundsCompleted":1}"""));
+            services.on("GET", "/leaderboard", request -> json("""
+                    {"scope":"2026-11-22","entries":[{"rank":1,"customerId":"c1","name":"Ada Lovelace",
+                     "email":"ada@example.com","netSpendMinor":123456789}]}"""));
+
+            Cli.Result kpi = Cli.run(services.url(), "kpi", "--date", "2026-11-22");
+            Cli.Result top = Cli.run(services.url(), "leaderboard", "--limit", "5", "--date", "2026-11-22");
+
+            assertEquals("2026-11-22", services.requests("GET", "/kpis/daily").get(0).query().get("date"));
+            assertTrue(kpi.out().startsWith("KPIs for 2026-11-22 (UTC)\n"), kpi.out());
+            assertTrue(kpi.out().contains("  gross revenue        $300.01\n"), kpi.out());
+            assertTrue(kpi.out().contains("  refunded               $0.01\n"), kpi.out());
+            assertEquals("5", services.requests("GET", "/leaderboard").get(0).query().get("limit"));
+            assertEquals("""
+                    Top customers by net spend (2026-11-22)
+                      RANK  CUSTOMER      EMAIL                NET SPEND
+                         1  Ada Lovelace  ada@example.com  $1,234,567.89
+                    """, top.out());
+        }
+    }
+
+    private static JsonNode readTree(byte[] json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

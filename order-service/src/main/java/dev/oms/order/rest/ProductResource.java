@@ -1,0 +1,43 @@
+package dev.oms.order.rest;
+
+import dev.oms.order.service.ProductService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+@Path("/products")
+public class ProductResource {
+
+    private final ProductService products;
+
+    public ProductResource(ProductService products) {
+        this.products = products;
+    }
+
+    /** Creates or updates products by SKU; on-hand stock is set to the given quantity. */
+    @POST
+    @Path("/bulk")
+    public ProductService.UpsertResult upsert(@Valid @NotNull ProductBatch batch) {
+        return products.upsert(batch.products());
+    }
+
+    @GET
+    public Page<ProductView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        var slice = products.list(page, size);
+        return new Page<>(slice.items().stream().map(ProductView::of).toList(), page, size, slice.total());
+    }
+
+    @GET
+    @Path("/{sku}")
+    public ProductView get(@PathParam("sku") String sku) {
+        return ProductView.of(products.get(sku));
+    }
+}

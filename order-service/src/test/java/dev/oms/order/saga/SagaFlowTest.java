@@ -1,0 +1,186 @@
+package dev.oms.order.saga;
+
+import dev.oms.events.AuthorizePayment;
+import dev.oms.events.CustomerRef;
+import dev.oms.events.EventCodec;
+import dev.oms.events.EventEnvelope;
+import dev.oms.events.Ids;
+import dev.oms.events.Lane;
+import dev.oms.events.Money;
+import dev.oms.events.OrderCompleted;
+import dev.oms.events.OrderFailed;
+import dev.oms.events.OrderLine;
+import dev.oms.events.OrderRejected;
+import dev.oms.events.OrderRequested;
+import dev.oms.events.PaymentAuthorized;
+import dev.oms.events.PaymentDeclined;
+import dev.oms.events.Topics;
+import dev.oms.infra.OmsTestInfra;
+import dev.oms.infra.testing.KafkaTestClient;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The saga driven through real Kafka records and observed through the API and the published events. */
+@QuarkusTest
+@WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "database", value = "oms_orders"))
+class SagaFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void paidOrderSellsItsReservedStockAndPublishesOrderCompleted() {
+        String sku = newProduct(1999, 10);
+        UUID orderId = requestOrder(List.of(new OrderLine(sku, null, 3, null)));
+
+        EventEnvelope authorize = kafka.await(Topics.PAYMENT_COMMANDS, AuthorizePayment.class,
+                c -> c.orderId().equals(orderId), WAIT);
+        AuthorizePayment command = (AuthorizePayment) authorize.data();
+        assertEquals(new Money(5997, "USD"), command.amount());
+        awaitStatus(orderId, "PAYMENT_PENDING");
+        stockIs(sku, 10, 3);
+
+        kafka.publish("payment-service", new PaymentAuthorized(command.paymentId(), orderId, command.amount(), Instant.now()));
+
+        awaitStatus(orderId, "PAID");
+        stockIs(sku, 7, 0);
+        OrderCompleted completed = (OrderCompleted) kafka.await(Topics.ORDER_EVENTS, OrderCompleted.class,
+                e -> e.orderId().equals(orderId), WAIT).data();
+        assertEquals(5997, completed.total().amountMinor());
+        given().get("/orders/{id}", orderId).then().statusCode(200)
+                .body("history.to", equalTo(List.of("RECEIVED", "STOCK_RESERVED", "PAYMENT_PENDING", "PAID")));
+    }
+
+    @Test
+    void declinedPaymentFailsTheOrderAndReleasesItsStock() {
+        String sku = newProduct(500, 5);
+        UUID orderId = requestOrder(List.of(new OrderLine(sku, null, 2, null)));
+        AuthorizePayment command = (AuthorizePayment) kafka.await(Topics.PAYMENT_COMMANDS, AuthorizePayment.class,
+                c -> c.orderId().equals(orderId), WAIT).data();
+        stockIs(sku, 5, 2);
+
+        kafka.publish("payment-service", new PaymentDeclined(command.paymentId(), orderId, command.amount(), "card_declined"));
+
+        awaitStatus(orderId, "FAILED");
+        stockIs(sku, 5, 0);
+        given().get("/orders/{id}", orderId).then().body("reason", equalTo("PAYMENT_DECLINED"));
+        kafka.await(Topics.ORDER_EVENTS, OrderFailed.class, e -> e.orderId().equals(orderId), WAIT);
+    }
+
+    @Test
+    void orderForMoreThanAvailableIsRejectedOutOfStockAndReservesNothing() {
+        String sku = newProduct(100, 1);
+        UUID orderId = requestOrder(List.of(new OrderLine(sku, null, 2, null)));
+
+        awaitStatus(orderId, "REJECTED");
+        given().get("/orders/{id}", orderId).then().body("reason", equalTo("OUT_OF_STOCK"));
+        stockIs(sku, 1, 0);
+        OrderRejected rejected = (OrderRejected) kafka.await(Topics.ORDER_EVENTS, OrderRejected.class,
+                e -> e.orderId().equals(orderId), WAIT).data();
+        assertEquals("OUT_OF_STOCK", rejected.reason().name());
+    }
+
+    @Test
+    void orderForAnUnknownProductIsRejectedAndKept() {
+        UUID orderId = requestOrder(List.of(new OrderLine("NO-SUCH-" + UUID.randomUUID(), null, 1, new Money(100, "USD"))));
+        awaitStatus(orderId, "REJECTED");
+        given().get("/orders/{id}", orderId).then().body("reason", equalTo("UNKNOWN_PRODUCT"));
+    }
+
+    @Test
+    void redeliveredRequestAndRepeatedOrderIdCreateNothingNew() {
+        String sku = newProduct(250, 10);
+        String external = "EXT-" + UUID.randomUUID();
+        UUID orderId = Ids.orderId(external);
+        OrderRequested request = request(orderId, external, List.of(new OrderLine(sku, null, 1, null)));
+        EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), "test", Instant.now(), request);
+        kafka.publish(envelope);
+        awaitStatus(orderId, "PAYMENT_PENDING");
+
+        byte[] sameBytes = EventCodec.encode(envelope);
+        kafka.publishRaw(Topics.ORDER_REQUESTS_BULK, envelope.key(), sameBytes);
+        kafka.publish("test", request);
+        // A later order on the same partition (same key) proves both earlier records were consumed before we look.
+        String markerExternal = "EXT-" + UUID.randomUUID();
+        UUID marker = Ids.orderId(markerExternal);
+        EventEnvelope markerEnvelope = EventEnvelope.of(UUID.randomUUID(), "test", Instant.now(),
+                request(marker, markerExternal, List.of(new OrderLine(sku, null, 1, null))));
+        kafka.publishRaw(Topics.ORDER_REQUESTS_BULK, envelope.key(), EventCodec.encode(markerEnvelope));
+        awaitStatus(marker, "PAYMENT_PENDING");
+
+        stockIs(sku, 10, 2);
+        assertEquals(1, kafka.events(Topics.PAYMENT_COMMANDS).stream()
+                .filter(e -> e.data() instanceof AuthorizePayment a && a.orderId().equals(orderId)).count());
+    }
+
+    @Test
+    void unknownOrderAndBadReportRangeAnswerProblemJson() {
+        given().get("/orders/{id}", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        given().get("/reports/paid-daily?from=2026-01-01").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("to"));
+        given().get("/orders?size=500").then().statusCode(400).contentType("application/problem+json");
+        given().get("/orders?status=SHIPPING").then().statusCode(400).body("field", equalTo("status"));
+        given().contentType(ContentType.JSON).body("{\"products\":[{\"sku\":\"bad sku\",\"name\":\"x\",\"unitPriceMinor\":1,\"onHand\":1}]}")
+                .post("/products/bulk").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static String newProduct(long priceMinor, int onHand) {
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("products", List.of(Map.of("sku", sku, "name", "Product " + sku,
+                        "unitPriceMinor", priceMinor, "onHand", onHand))))
+                .post("/products/bulk").then().statusCode(200).body("created", equalTo(1));
+        return sku;
+    }
+
+    private static UUID requestOrder(List<OrderLine> lines) {
+        String external = "EXT-" + UUID.randomUUID();
+        UUID orderId = Ids.orderId(external);
+        kafka.publish("test", request(orderId, external, lines));
+        return orderId;
+    }
+
+    private static OrderRequested request(UUID orderId, String external, List<OrderLine> lines) {
+        String email = "buyer-" + UUID.randomUUID() + "@example.com";
+        return new OrderRequested(orderId, external, Lane.BULK, new CustomerRef(Ids.customerId(email), email, "Buyer"),
+                lines, null, null, null);
+    }
+
+    private static void awaitStatus(UUID orderId, String status) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().get("/orders/{id}", orderId).then().statusCode(200).body("status", equalTo(status)));
+    }
+
+    private static void stockIs(String sku, int onHand, int reserved) {
+        given().get("/products/{sku}", sku).then().statusCode(200)
+                .body("onHand", equalTo(onHand)).body("reserved", equalTo(reserved));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.oms.payment.messaging;
+
+import dev.oms.events.AuthorizePayment;
+import dev.oms.events.VoidPayment;
+import dev.oms.payment.service.PaymentProcessor;
+import dev.oms.platform.inbox.TransactionalInbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class PaymentCommandConsumer {
+
+    private static final String CONSUMER = "payment-commands";
+
+    private final TransactionalInbox inbox;
+    private final PaymentProcessor payments;
+
+    public PaymentCommandConsumer(TransactionalInbox inbox, PaymentProcessor payments) {
+        this.inbox = inbox;
+        this.payments = payments;
+    }
+
+    @Incoming("payment-commands")
+    @Blocking
+    public void onCommand(ConsumerRecord<String, byte[]> record) {
+        inbox.apply(record, CONSUMER, event -> {
+            if (event.data() instanceof AuthorizePayment authorize) {
+                payments.authorize(authorize);
+            } else if (event.data() instanceof VoidPayment voidPayment) {
+                payments.voidPayment(voidPayment);
+            }
+        });
+    }
+}

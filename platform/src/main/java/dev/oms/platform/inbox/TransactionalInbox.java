@@ -1,0 +1,36 @@
+package dev.oms.platform.inbox;
+
+import dev.oms.events.EventEnvelope;
+import dev.oms.platform.messaging.IncomingEvents;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.function.Consumer;
+
+/**
+ * The idempotent consumer of services with a database: each event is applied in one transaction together with
+ * the record of its id (and any outbox rows the handler writes), so it takes effect exactly once however often
+ * it is delivered.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "oms.inbox.enabled", stringValue = "true")
+public class TransactionalInbox {
+
+    private final IncomingEvents incoming;
+    private final AppliedEvents applied;
+
+    public TransactionalInbox(IncomingEvents incoming, AppliedEvents applied) {
+        this.incoming = incoming;
+        this.applied = applied;
+    }
+
+    public void apply(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
+        incoming.handle(record, consumer, event -> QuarkusTransaction.requiringNew().run(() -> {
+            if (applied.firstTime(consumer, event.id())) {
+                handler.accept(event);
+            }
+        }));
+    }
+}

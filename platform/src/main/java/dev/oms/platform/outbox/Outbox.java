@@ -1,0 +1,104 @@
+package dev.oms.platform.outbox;
+
+import dev.oms.events.EventCodec;
+import dev.oms.events.EventEnvelope;
+import dev.oms.events.OmsEvent;
+import dev.oms.events.Topics;
+import dev.oms.platform.config.ServiceIdentity;
+import dev.oms.platform.ids.Uuids;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records events in the outbox table inside the caller's transaction: the state change and the events it causes
+ * commit together or not at all, and the relay publishes them afterwards.
+ * <p>
+ * Call it after the state change's compare-and-set: the CAS takes the row lock first, so a later transaction on
+ * the same order gets a later outbox sequence number and its events are published after these.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "oms.outbox.enabled", stringValue = "true")
+public class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox (id, topic, record_key, payload, created_at) VALUES (?, ?, ?, ?, ?)";
+    private static final Object WAKE_RELAY_KEY = new Object();
+
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final ServiceIdentity service;
+    private final OutboxRelay relay;
+
+    public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+                  ServiceIdentity service, OutboxRelay relay) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.service = service;
+        this.relay = relay;
+    }
+
+    public EventEnvelope add(OmsEvent event) {
+        return addAll(List.of(event)).get(0);
+    }
+
+    /** Adds the events in order; returns their envelopes (with the event ids fixed from now on). */
+    public List<EventEnvelope> addAll(List<? extends OmsEvent> events) {
+        requireTransaction();
+        Instant now = Instant.now();
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (OmsEvent event : events) {
+                EventEnvelope envelope = EventEnvelope.of(Uuids.timeOrdered(), service.name(), now, event);
+                insert.setBytes(1, Uuids.toBytes(envelope.id()));
+                insert.setString(2, Topics.topicFor(event));
+                insert.setString(3, envelope.key());
+                insert.setBytes(4, EventCodec.encode(envelope));
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.addBatch();
+                envelopes.add(envelope);
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to the outbox", e);
+        }
+        wakeRelayAfterCommit();
+        return envelopes;
+    }
+
+    private void requireTransaction() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("the outbox must be written inside the transaction of the state change");
+        }
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_RELAY_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_RELAY_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}
