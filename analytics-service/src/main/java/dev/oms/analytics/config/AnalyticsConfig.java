@@ -1,0 +1,24 @@
+package dev.oms.analytics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** How analytics reads the business: which day an event belongs to, in which currency, and how long ids are remembered. */
+@ConfigMapping(prefix = "oms.analytics")
+public interface AnalyticsConfig {
+
+    /** The zone whose calendar days are the business days of the KPIs and the daily leaderboard. */
+    @WithDefault("UTC")
+    ZoneId zone();
+
+    /** The shop currency (ISO 4217); every amount analytics adds up is in it. */
+    @WithDefault("USD")
+    String currency();
+
+    /** How long an applied event id is remembered, so a re-published copy of it is recognised and skipped. */
+    @WithDefault("7d")
+    Duration dedupeWindow();
+}

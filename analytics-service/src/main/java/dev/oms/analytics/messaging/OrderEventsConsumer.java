@@ -1,0 +1,54 @@
+package dev.oms.analytics.messaging;
+
+import dev.oms.analytics.domain.InvalidEventException;
+import dev.oms.analytics.service.ApplyOutcome;
+import dev.oms.analytics.service.KpiRecorder;
+import dev.oms.analytics.service.RecordPosition;
+import dev.oms.platform.messaging.IncomingEvents;
+import dev.oms.platform.messaging.PoisonEventException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Counts every order event into the KPIs. Idempotence lives in Redis (no database here): each record is applied
+ * by one Lua script together with its offset, so redeliveries and re-published copies change nothing.
+ */
+@ApplicationScoped
+public class OrderEventsConsumer {
+
+    static final String CONSUMER_NAME = "analytics-kpis";
+    private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
+
+    private final IncomingEvents incoming;
+    private final KpiRecorder recorder;
+    private final String group;
+
+    public OrderEventsConsumer(IncomingEvents incoming, KpiRecorder recorder,
+                               @ConfigProperty(name = "mp.messaging.incoming.order-events.group.id") String group) {
+        this.incoming = incoming;
+        this.recorder = recorder;
+        this.group = group;
+    }
+
+    @Incoming("order-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        RecordPosition position = new RecordPosition(group, record.topic(), record.partition(), record.offset());
+        incoming.handle(record, CONSUMER_NAME, event -> {
+            ApplyOutcome outcome;
+            try {
+                outcome = recorder.record(event, position);
+            } catch (InvalidEventException e) {
+                throw new PoisonEventException(e.getMessage());
+            }
+            if (outcome != ApplyOutcome.APPLIED) {
+                LOG.debugf("Skipped %s %s at %s-%d@%d: %s", event.type(), event.id(), record.topic(),
+                        record.partition(), record.offset(), outcome);
+            }
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package dev.oms.analytics;
+
+import dev.oms.analytics.service.AppliedOffsets;
+import dev.oms.events.Topics;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Waits until the service has consumed records, judged by the progress it stores in Redis with every record. */
+public final class Consumption {
+
+    public static final String GROUP = "analytics-service";
+    /** Generous: it only catches a hang, it never times the work (the first records wait for the group to form). */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private Consumption() {
+    }
+
+    public static void awaitApplied(AppliedOffsets appliedOffsets, Collection<RecordMetadata> records) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<Integer, Long> applied = appliedOffsets.of(GROUP, Topics.ORDER_EVENTS);
+            for (RecordMetadata record : records) {
+                Long offset = applied.get(record.partition());
+                assertTrue(offset != null && offset >= record.offset(),
+                        "record " + record + " not consumed yet; applied offsets " + applied);
+            }
+        });
+    }
+}

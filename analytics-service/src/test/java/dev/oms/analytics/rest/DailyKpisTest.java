@@ -1,0 +1,183 @@
+package dev.oms.analytics.rest;
+
+import dev.oms.analytics.Consumption;
+import dev.oms.analytics.OrderEventsFixture;
+import dev.oms.analytics.service.AppliedOffsets;
+import dev.oms.events.CustomerRef;
+import dev.oms.events.EventEnvelope;
+import dev.oms.events.FailureReason;
+import dev.oms.events.Lane;
+import dev.oms.events.Money;
+import dev.oms.events.OrderAccepted;
+import dev.oms.events.OrderCancelled;
+import dev.oms.events.OrderDelivered;
+import dev.oms.events.OrderFailed;
+import dev.oms.events.OrderRejected;
+import dev.oms.events.RejectionReason;
+import dev.oms.infra.OmsTestInfra;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.oms.analytics.OrderEventsFixture.completed;
+import static dev.oms.analytics.OrderEventsFixture.envelope;
+import static dev.oms.analytics.OrderEventsFixture.newCustomer;
+import static dev.oms.analytics.OrderEventsFixture.noonOf;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.oneOf;
+
+@QuarkusTest
+@WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "redis", value = "true"))
+class DailyKpisTest {
+
+    @Inject
+    AppliedOffsets appliedOffsets;
+
+    private OrderEventsFixture events;
+    private final List<RecordMetadata> published = new ArrayList<>();
+
+    @BeforeEach
+    void openProducer() {
+        events = new OrderEventsFixture();
+    }
+
+    @AfterEach
+    void closeProducer() {
+        events.close();
+    }
+
+    @Test
+    void countsEveryOutcomeOnItsDayAndDerivesAverageAndNet() {
+        LocalDate day = OrderEventsFixture.uniqueDay();
+        Instant noon = noonOf(day);
+        CustomerRef ann = newCustomer("Ann");
+        CustomerRef bob = newCustomer("Bob");
+        long[] paid = {100, 100, 101};
+        publish(completed(ann, paid[0], noon));
+        publish(completed(bob, paid[1], noon.plusSeconds(60)));
+        publish(completed(ann, paid[2], noon.plusSeconds(120)));
+        publish(envelope(noon, new OrderRejected(UUID.randomUUID(), ann.customerId(), RejectionReason.OUT_OF_STOCK,
+                "no stock", new Money(500, "USD"))));
+        publish(envelope(noon, new OrderFailed(UUID.randomUUID(), bob.customerId(), FailureReason.PAYMENT_DECLINED,
+                "declined", new Money(700, "USD"))));
+        publish(envelope(noon, new OrderCancelled(UUID.randomUUID(), bob.customerId(), new Money(900, "USD"),
+                "changed mind")));
+        // Events without a KPI effect are consumed (the offset advances) but count nothing.
+        UUID order = UUID.randomUUID();
+        publish(envelope(noon, new OrderAccepted(order, "ext-" + order, Lane.INTERACTIVE, ann, List.of(),
+                new Money(1000, "USD"), noon)));
+        publish(envelope(noon, new OrderDelivered(order, ann.customerId(), new Money(1000, "USD"))));
+        awaitConsumed();
+
+        long gross = paid[0] + paid[1] + paid[2];
+        long average = BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(paid.length), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+        given().queryParam("date", day.toString())
+                .when().get("/kpis/daily")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("date", equalTo(day.toString()))
+                .body("zone", equalTo("UTC"))
+                .body("currency", equalTo("USD"))
+                .body("ordersCompleted", equalTo(3))
+                .body("ordersFailed", equalTo(2))
+                .body("ordersCancelled", equalTo(1))
+                .body("grossRevenueMinor", equalTo((int) gross))
+                .body("refundedMinor", equalTo(0))
+                .body("netRevenueMinor", equalTo((int) gross))
+                .body("averageOrderValueMinor", equalTo((int) average))
+                .body("refundsCompleted", equalTo(0));
+    }
+
+    @Test
+    void averageOrderValueRoundsHalfUp() {
+        LocalDate day = OrderEventsFixture.uniqueDay();
+        CustomerRef ann = newCustomer("Ann");
+        publish(completed(ann, 1, noonOf(day)));
+        publish(completed(ann, 2, noonOf(day)));
+        awaitConsumed();
+
+        // 3 / 2 = 1.5, which rounds half-up to 2
+        given().queryParam("date", day.toString())
+                .when().get("/kpis/daily")
+                .then().statusCode(200)
+                .body("ordersCompleted", equalTo(2))
+                .body("grossRevenueMinor", equalTo(3))
+                .body("averageOrderValueMinor", equalTo(2));
+    }
+
+    @Test
+    void eachEventCountsOnTheDayOfItsTime() {
+        LocalDate day = OrderEventsFixture.uniqueDay();
+        LocalDate next = day.plusDays(1);
+        CustomerRef ann = newCustomer("Ann");
+        Instant midnight = next.atStartOfDay().toInstant(ZoneOffset.UTC);
+        publish(completed(ann, 250, midnight.minusNanos(1000)));
+        publish(completed(ann, 400, midnight));
+        awaitConsumed();
+
+        given().queryParam("date", day.toString()).when().get("/kpis/daily")
+                .then().statusCode(200).body("ordersCompleted", equalTo(1)).body("grossRevenueMinor", equalTo(250));
+        given().queryParam("date", next.toString()).when().get("/kpis/daily")
+                .then().statusCode(200).body("ordersCompleted", equalTo(1)).body("grossRevenueMinor", equalTo(400));
+    }
+
+    @Test
+    void aDayWithoutEventsHasZeroKpis() {
+        LocalDate day = OrderEventsFixture.uniqueDay();
+
+        given().queryParam("date", day.toString())
+                .when().get("/kpis/daily")
+                .then().statusCode(200)
+                .body("ordersCompleted", equalTo(0))
+                .body("grossRevenueMinor", equalTo(0))
+                .body("averageOrderValueMinor", equalTo(0));
+    }
+
+    @Test
+    void withoutADateTheKpisAreTodaysInTheShopZone() {
+        String before = LocalDate.now(ZoneOffset.UTC).toString();
+        String date = given().when().get("/kpis/daily").then().statusCode(200).extract().path("date");
+        String after = LocalDate.now(ZoneOffset.UTC).toString();
+
+        assertThat(date, is(oneOf(before, after)));
+    }
+
+    @Test
+    void aBadDateIsABadRequestNamingTheField() {
+        for (String bad : new String[] {"2026-13-01", "22.11.2026", "yesterday", "2026-02-30"}) {
+            given().queryParam("date", bad)
+                    .when().get("/kpis/daily")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("field", equalTo("date"));
+        }
+    }
+
+    private void publish(EventEnvelope event) {
+        published.add(events.publish(event));
+    }
+
+    private void awaitConsumed() {
+        Consumption.awaitApplied(appliedOffsets, published);
+    }
+
+}

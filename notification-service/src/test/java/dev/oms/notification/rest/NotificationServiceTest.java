@@ -1,0 +1,36 @@
+package dev.oms.notification.rest;
+
+import dev.oms.infra.OmsTestInfra;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "database", value = "oms_notifications"))
+class NotificationServiceTest {
+
+    @Test
+    void readyWithItsMigratedDatabase() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void historyListsByOrderAndRejectsOversizedPages() {
+        given().get("/notifications?orderId={id}", UUID.randomUUID()).then().statusCode(200).body("size()", equalTo(0));
+        given().get("/notifications?size=201").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("size"));
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("OMS notification-service"));
+    }
+}
