@@ -55,7 +55,7 @@ class ImportToKpisIT {
                 .body(Map.of("products", generated.catalog())).post("/products/bulk").then().statusCode(200);
 
         String importId = given().baseUri(system.url("import-service")).contentType("text/csv")
-                .header("X-File-Name", "system-" + runId + ".csv").body(generated.csv())
+                .queryParam("fileName", "system-" + runId + ".csv").body(generated.csv())
                 .post("/imports").then().statusCode(202).extract().path("importId");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
                 "COMPLETED".equals(given().baseUri(system.url("import-service")).get("/imports/{id}", importId).path("status")));

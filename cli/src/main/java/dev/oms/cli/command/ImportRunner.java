@@ -40,9 +40,8 @@ final class ImportRunner {
         String fileName = headerSafe(file.getFileName().toString());
         out.println("Uploading " + file + " (" + Cells.count(size(file)) + " bytes) to import-service");
         out.flush();
-        // The name goes both as the agreed header and as the query parameter import-service reads.
         ImportJob job = importService.postFile(Query.create().add("fileName", fileName).appendTo("/imports"), file,
-                "text/csv", Map.of("X-File-Name", fileName), ImportJob.class);
+                "text/csv", Map.of(), ImportJob.class);
         if (job.duplicate()) {
             out.println("This file was imported before, as import " + job.importId() + " (" + job.status() + ")");
         } else {

@@ -153,7 +153,6 @@ class CommandsTest {
             assertEquals(0, result.exitCode(), result.err());
             FakeServices.Request upload = services.requests("POST", "/imports").get(0);
             assertEquals("text/csv", upload.header("Content-Type"));
-            assertEquals("orders.csv", upload.header("X-File-Name"));
             assertEquals("orders.csv", upload.query().get("fileName"));
             assertEquals(Files.readString(file), upload.bodyText());
             assertTrue(result.out().contains("Import job-1 accepted (PENDING)\n"), result.out());

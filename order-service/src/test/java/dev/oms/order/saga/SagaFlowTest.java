@@ -35,6 +35,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The saga driven through real Kafka records and observed through the API and the published events. */
@@ -145,7 +147,8 @@ class SagaFlowTest {
         given().get("/orders/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
         given().get("/reports/paid-daily?from=2026-01-01").then().statusCode(400)
-                .contentType("application/problem+json").body("field", equalTo("to"));
+                .contentType("application/problem+json").body("field", equalTo("to"))
+                .body("title", equalTo("Invalid request")).body("$", not(hasKey("extensions")));
         given().get("/orders?size=500").then().statusCode(400).contentType("application/problem+json");
         given().get("/orders?status=SHIPPING").then().statusCode(400).body("field", equalTo("status"));
         given().contentType(ContentType.JSON).body("{\"products\":[{\"sku\":\"bad sku\",\"name\":\"x\",\"unitPriceMinor\":1,\"onHand\":1}]}")

@@ -1,0 +1,39 @@
+package dev.oms.imports.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+
+import java.nio.file.Path;
+
+/** Settings of CSV imports. */
+@ConfigMapping(prefix = "oms.imports")
+public interface ImportConfig {
+
+    /** The only directory {@code POST /imports/from-path} may read files from. */
+    @WithDefault("${java.io.tmpdir}/oms-imports")
+    Path directory();
+
+    /** Where uploaded files are kept while their import runs. */
+    @WithDefault("${java.io.tmpdir}/oms-imports-work")
+    Path workDirectory();
+
+    /** The shop currency (ISO 4217); rows in any other currency are rejected. */
+    @WithDefault("USD")
+    String currency();
+
+    /** Imports that run at the same time; more wait in line. */
+    @WithDefault("2")
+    @Min(1)
+    int workers();
+
+    /** Records sent to Kafka but not yet acknowledged, per import: bounds memory whatever the file size. */
+    @WithDefault("2000")
+    @Min(1)
+    int maxInFlight();
+
+    /** Data rows between two progress updates of the job row. */
+    @WithDefault("5000")
+    @Min(1)
+    int progressInterval();
+}

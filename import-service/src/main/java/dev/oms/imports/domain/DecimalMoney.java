@@ -1,0 +1,40 @@
+package dev.oms.imports.domain;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a decimal price as written in a CSV file into integer minor units, exactly: no rounding ever happens.
+ * A value with more significant decimal places than the currency has is refused rather than rounded; trailing
+ * zeros are not significant ("12.500" is 1250 cents), because they change nothing about the amount.
+ */
+public final class DecimalMoney {
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern NEGATIVE_DECIMAL = Pattern.compile("-[0-9]+(\\.[0-9]+)?");
+
+    private DecimalMoney() {
+    }
+
+    /** Minor units of a non-negative amount; throws {@link InvalidCellException} with the reason otherwise. */
+    public static long toMinorUnits(String text, ShopCurrency currency) {
+        String value = text.trim();
+        if (NEGATIVE_DECIMAL.matcher(value).matches()) {
+            throw new InvalidCellException("must not be negative, got '" + value + "'");
+        }
+        // Only plain decimals: "1e3", "1,299.00" or "$5" are refused, not guessed at.
+        if (!PLAIN_DECIMAL.matcher(value).matches()) {
+            throw new InvalidCellException("must be a decimal number like 12.99, got '" + value + "'");
+        }
+        BigDecimal amount = new BigDecimal(value);
+        if (amount.stripTrailingZeros().scale() > currency.fractionDigits()) {
+            throw new InvalidCellException("has more than " + currency.fractionDigits() + " decimal place(s) for "
+                    + currency.code() + ", got '" + value + "'");
+        }
+        try {
+            return amount.movePointRight(currency.fractionDigits()).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidCellException("is too large, got '" + value + "'");
+        }
+    }
+}

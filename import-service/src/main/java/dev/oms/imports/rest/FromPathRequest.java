@@ -1,0 +1,9 @@
+package dev.oms.imports.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record FromPathRequest(
+        @Schema(description = "File to import, relative to the import directory (oms.imports.directory)",
+                examples = "orders.csv", required = true)
+        String path) {
+}

@@ -1,0 +1,147 @@
+package dev.oms.imports.rest;
+
+import dev.oms.imports.service.ImportJobStore;
+import dev.oms.imports.service.ImportSubmissions;
+import dev.oms.imports.service.Submission;
+import dev.oms.platform.rest.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * CSV imports. A submission answers 202 with the new job as soon as the file is stored; the rows are read and
+ * published in the background. Content imported before answers 200 with the original job and
+ * {@code "duplicate": true}.
+ */
+@Path("/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports", description = "CSV files of orders turned into OrderRequested events")
+public class ImportResource {
+
+    static final int MAX_PAGE_SIZE = 200;
+    static final int MAX_ERRORS_PAGE_SIZE = 1000;
+    private static final String TEXT_CSV = "text/csv";
+
+    private final ImportSubmissions submissions;
+    private final ImportJobStore jobs;
+
+    public ImportResource(ImportSubmissions submissions, ImportJobStore jobs) {
+        this.submissions = submissions;
+        this.jobs = jobs;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import an uploaded CSV file (multipart part 'file')")
+    @APIResponse(responseCode = "202", description = "Import started; Location names the job",
+            content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "200", description = "This content was imported before: the original job, with duplicate=true",
+            content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "400", description = "No 'file' part, or the file is empty")
+    public Response upload(@RestForm("file") FileUpload file) {
+        if (file == null) {
+            throw ProblemException.badRequest("file", "the multipart request needs a 'file' part with the CSV");
+        }
+        try (InputStream content = Files.newInputStream(file.uploadedFile())) {
+            return submitted(submissions.upload(content, file.fileName(), "file"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded part", e);
+        }
+    }
+
+    @POST
+    @Consumes(TEXT_CSV)
+    @Operation(summary = "Import the CSV sent as the request body")
+    @APIResponse(responseCode = "202", description = "Import started; Location names the job",
+            content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "200", description = "This content was imported before: the original job, with duplicate=true",
+            content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "400", description = "The body is empty")
+    public Response uploadCsv(InputStream body, @RestQuery("fileName") String fileName) {
+        return submitted(submissions.upload(body, fileName, "body"));
+    }
+
+    @POST
+    @Path("/from-path")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a file of the server's import directory (oms.imports.directory)")
+    @APIResponse(responseCode = "202", description = "Import started; Location names the job",
+            content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "200", description = "This content was imported before: the original job, with duplicate=true",
+            content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "400", description = "The path is missing, or resolves outside the import directory")
+    @APIResponse(responseCode = "404", description = "No such file in the import directory")
+    public Response fromPath(FromPathRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("path", "the body must be {\"path\": \"<file in the import directory>\"}");
+        }
+        return submitted(submissions.fromPath(request.path()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An import job")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such import")
+    public ImportJobResponse get(@RestPath UUID id) {
+        return ImportJobResponse.of(jobs.get(id));
+    }
+
+    @GET
+    @Operation(summary = "Import jobs, newest first")
+    public ImportJobPage list(@RestQuery @DefaultValue("0") int page, @RestQuery @DefaultValue("50") int size) {
+        requirePage(page, size, MAX_PAGE_SIZE);
+        ImportJobStore.JobPage found = jobs.list(page, size);
+        return new ImportJobPage(found.jobs().stream().map(ImportJobResponse::of).toList(), page, size, found.total());
+    }
+
+    @GET
+    @Path("/{id}/errors")
+    @Operation(summary = "Why rows of an import were rejected, in line order")
+    @APIResponse(responseCode = "404", description = "No such import")
+    public List<RowErrorResponse> errors(@RestPath UUID id, @RestQuery @DefaultValue("0") int page,
+                                         @RestQuery @DefaultValue("200") int size) {
+        requirePage(page, size, MAX_ERRORS_PAGE_SIZE);
+        return jobs.errors(id, page, size).stream().map(RowErrorResponse::of).toList();
+    }
+
+    private static Response submitted(Submission submission) {
+        ImportJobResponse body = ImportJobResponse.of(submission.job(), submission.duplicate());
+        if (submission.duplicate()) {
+            return Response.ok(body).build();
+        }
+        return Response.accepted(body).location(URI.create("/imports/" + submission.job().id)).build();
+    }
+
+    private static void requirePage(int page, int size, int maxSize) {
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > maxSize) {
+            throw ProblemException.badRequest("size", "size must be between 1 and " + maxSize);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.oms.imports.domain;
+
+import dev.oms.events.CustomerRef;
+import dev.oms.events.Ids;
+import dev.oms.events.Lane;
+import dev.oms.events.Money;
+import dev.oms.events.OrderLine;
+import dev.oms.events.OrderRequested;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OrderAssemblerTest {
+
+    private static final UUID JOB = UUID.fromString("01890000-0000-7000-8000-000000000001");
+    private static final String HEADER = "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price,ordered_at\n";
+
+    @Test
+    void contiguousRowsOfOneOrderBecomeOneOrderRequested() {
+        List<AssembledOrder> orders = assemble(HEADER
+                + "A-1,Ann@Example.com,Ann Lee,SKU-1,Mug,2,12.99,2024-05-01\n"
+                + "A-1,ann@example.com,Ann Lee,SKU-2,\"Plate, large\",1,0.10,2024-05-01\n"
+                + "B-2,bob@example.com,Bob,SKU-1,Mug,1,12.99,\n");
+
+        assertEquals(2, orders.size());
+        AcceptedOrder first = assertInstanceOf(AcceptedOrder.class, orders.get(0));
+        assertEquals(1, first.ordinal());
+        assertEquals(2, first.rowCount());
+        assertEquals(new OrderRequested(Ids.orderId("A-1"), "A-1", Lane.BULK,
+                new CustomerRef(Ids.customerId("ann@example.com"), "ann@example.com", "Ann Lee"),
+                List.of(new OrderLine("SKU-1", "Mug", 2, new Money(1299, "USD")),
+                        new OrderLine("SKU-2", "Plate, large", 1, new Money(10, "USD"))),
+                Instant.parse("2024-05-01T00:00:00Z"), JOB, 2L), first.order());
+
+        AcceptedOrder second = assertInstanceOf(AcceptedOrder.class, orders.get(1));
+        assertEquals(2, second.ordinal());
+        assertEquals(4L, second.order().sourceLine());
+        assertNull(second.order().orderedAt());
+    }
+
+    @Test
+    void oneBadRowRejectsItsWholeOrderAndTheImportGoesOn() {
+        List<AssembledOrder> orders = assemble(HEADER
+                + "A-1,ann@example.com,Ann,SKU-1,Mug,1,5.00,\n"
+                + "B-2,bob@example.com,Bob,SKU-1,Mug,1,5.00,\n"
+                + "B-2,bob@example.com,Bob,SKU-2,Cup,0,5.001,\n"
+                + "B-2,bob@example.com,Bob,SKU-3,Pot,1,5.00,\n"
+                + "C-3,cy@example.com,Cy,SKU-1,Mug,1,5.00,\n");
+
+        assertEquals(3, orders.size());
+        assertInstanceOf(AcceptedOrder.class, orders.get(0));
+        RejectedOrder rejected = assertInstanceOf(RejectedOrder.class, orders.get(1));
+        assertEquals("B-2", rejected.externalOrderId());
+        assertEquals(3, rejected.rowCount());
+        assertEquals(List.of(3L, 4L, 4L, 5L), rejected.errors().stream().map(RowError::lineNumber).toList());
+        assertEquals("quantity", rejected.errors().get(1).column());
+        assertEquals("unit_price", rejected.errors().get(2).column());
+        RowError innocent = rejected.errors().get(0);
+        assertNull(innocent.column());
+        assertTrue(innocent.reason().contains("rejected with order B-2, which has errors on line(s) 4"), innocent.reason());
+        assertEquals("B-2,bob@example.com,Bob,SKU-1,Mug,1,5.00,", innocent.rawLine());
+        // The rejected order still took its place: C-3 is the third order of the file.
+        assertEquals(3, assertInstanceOf(AcceptedOrder.class, orders.get(2)).ordinal());
+    }
+
+    @Test
+    void rowsOfOneOrderMustAgreeOnCustomerAndDate() {
+        List<AssembledOrder> orders = assemble(HEADER
+                + "A-1,ann@example.com,Ann,SKU-1,Mug,1,5.00,2024-05-01\n"
+                + "A-1,bob@example.com,Ann,SKU-2,Cup,1,5.00,2024-05-02\n");
+
+        RejectedOrder rejected = assertInstanceOf(RejectedOrder.class, orders.get(0));
+        List<RowError> onLine3 = rejected.errors().stream().filter(e -> e.lineNumber() == 3).toList();
+        assertEquals(List.of("customer_email", "ordered_at"), onLine3.stream().map(RowError::column).toList());
+        assertTrue(onLine3.get(0).reason().contains("differs from line 2"), onLine3.get(0).reason());
+    }
+
+    @Test
+    void aRowWithoutOrderIdIsRejectedAloneWithoutBreakingTheOrderAroundIt() {
+        List<AssembledOrder> orders = assemble(HEADER
+                + "A-1,ann@example.com,Ann,SKU-1,Mug,1,5.00,\n"
+                + ",ann@example.com,Ann,SKU-2,Cup,1,5.00,\n"
+                + "A-1,ann@example.com,Ann,SKU-3,Pot,1,5.00,\n");
+
+        assertEquals(2, orders.size());
+        RejectedOrder alone = assertInstanceOf(RejectedOrder.class, orders.get(0));
+        assertNull(alone.externalOrderId());
+        assertEquals(1, alone.rowCount());
+        assertEquals("order_id", alone.errors().get(0).column());
+        AcceptedOrder order = assertInstanceOf(AcceptedOrder.class, orders.get(1));
+        assertEquals(2, order.order().lines().size());
+        assertEquals(1, order.ordinal());
+    }
+
+    @Test
+    void aLaterRunOfTheSameOrderIdIsAnotherGroup() {
+        List<AssembledOrder> orders = assemble(HEADER
+                + "A-1,ann@example.com,Ann,SKU-1,Mug,1,5.00,\n"
+                + "B-2,bob@example.com,Bob,SKU-1,Mug,1,5.00,\n"
+                + "A-1,ann@example.com,Ann,SKU-2,Cup,1,5.00,\n");
+        assertEquals(List.of(1L, 2L, 3L), orders.stream().map(o -> ((AcceptedOrder) o).ordinal()).toList());
+    }
+
+    @Test
+    void anOrderWithManyBadRowsNamesOnlyTheFirstFewInTheReasonOfItsOtherRows() {
+        StringBuilder csv = new StringBuilder(HEADER).append("A-1,ann@example.com,Ann,SKU-0,Mug,1,5.00,\n");
+        for (int i = 1; i <= 12; i++) {
+            csv.append("A-1,ann@example.com,Ann,SKU-").append(i).append(",Mug,0,5.00,\n");
+        }
+        RejectedOrder rejected = assertInstanceOf(RejectedOrder.class, assemble(csv.toString()).get(0));
+        assertEquals(13, rejected.rowCount());
+        assertTrue(rejected.errors().get(0).reason().endsWith("line(s) 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 2 more"),
+                rejected.errors().get(0).reason());
+    }
+
+    @Test
+    void anEmptyFileBodyHasNoOrders() {
+        assertEquals(List.of(), assemble(HEADER));
+    }
+
+    @Test
+    void eventIdsAreNameBasedOnFileHashAndOrdinal() {
+        String sha = "ab".repeat(32);
+        assertEquals(Ids.nameBased("import:" + sha + ":7"), ImportEventIds.eventId(sha, 7));
+        assertEquals(ImportEventIds.eventId(sha, 7), ImportEventIds.eventId(sha, 7));
+        assertTrue(!ImportEventIds.eventId(sha, 7).equals(ImportEventIds.eventId(sha, 8)));
+    }
+
+    private static List<AssembledOrder> assemble(String csv) {
+        try (CsvRowReader reader = CsvRowReader.of(new StringReader(csv))) {
+            CanonicalHeader header = CanonicalHeader.parse(reader.next().orElseThrow().fields());
+            OrderAssembler assembler = new OrderAssembler(header, ShopCurrency.of("USD"), JOB);
+            List<AssembledOrder> orders = new ArrayList<>();
+            for (Optional<CsvRow> row = reader.next(); row.isPresent(); row = reader.next()) {
+                orders.addAll(assembler.accept(row.get()));
+            }
+            assembler.finish().ifPresent(orders::add);
+            return orders;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package dev.oms.imports.rest;
+
+import dev.oms.events.EventCodec;
+import dev.oms.events.EventEnvelope;
+import dev.oms.events.Ids;
+import dev.oms.events.Lane;
+import dev.oms.events.Money;
+import dev.oms.events.OrderLine;
+import dev.oms.events.OrderRequested;
+import dev.oms.events.Topics;
+import dev.oms.imports.config.ImportConfig;
+import dev.oms.imports.domain.ImportEventIds;
+import dev.oms.infra.OmsTestInfra;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "database", value = "oms_imports"))
+class ImportResourceTest {
+
+    private static final String HEADER = "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price,currency,ordered_at\n";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static KafkaCompanion kafka;
+
+    @Inject
+    ImportConfig config;
+
+    @BeforeAll
+    static void connectToKafka() {
+        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void multipartUploadPublishesOneOrderRequestedPerOrderWithDeterministicIds() {
+        String run = runId();
+        String csv = HEADER
+                + "A-" + run + ",Ann@Example.com,Ann Lee,SKU-1,Mug,2,12.99,USD,2024-05-01T10:15:30Z\n"
+                + "A-" + run + ",ann@example.com,Ann Lee,SKU-2,\"Plate, large\",1,0.10,,2024-05-01T10:15:30Z\n"
+                + "B-" + run + ",bob@example.com,Bob,SKU-1,Mug,1,19.5,usd,\n";
+
+        Response response = given().multiPart("file", "orders-" + run + ".csv", bytes(csv), "text/csv")
+                .when().post("/imports")
+                .then().statusCode(202)
+                .body("fileName", equalTo("orders-" + run + ".csv"))
+                .body("sha256", equalTo(sha256(csv)))
+                .body("duplicate", equalTo(false))
+                .extract().response();
+        UUID jobId = UUID.fromString(response.path("importId"));
+        assertLocation(response, jobId);
+
+        JsonPath job = awaitFinished(jobId);
+        assertEquals("COMPLETED", job.getString("status"), job.prettify());
+        assertEquals(3, job.getLong("rowsRead"));
+        assertEquals(2, job.getLong("ordersPublished"));
+        assertEquals(0, job.getLong("ordersRejected"));
+        assertEquals(0, job.getLong("rowsRejected"));
+
+        Map<String, ConsumerRecord<String, byte[]>> records = awaitRecords(Set.of("A-" + run, "B-" + run));
+        String sha = sha256(csv);
+
+        ConsumerRecord<String, byte[]> a = records.get("A-" + run);
+        EventEnvelope envelopeA = EventCodec.decode(a.value());
+        UUID orderA = Ids.orderId("A-" + run);
+        assertEquals(orderA.toString(), a.key());
+        assertEquals(ImportEventIds.eventId(sha, 1), envelopeA.id());
+        assertEquals(Ids.nameBased("import:" + sha + ":1"), envelopeA.id());
+        assertEquals("import-service", envelopeA.source());
+        assertEquals("oms.OrderRequested.v1", envelopeA.type());
+        assertEquals(orderA, envelopeA.subject());
+        OrderRequested requestA = (OrderRequested) envelopeA.data();
+        assertEquals(orderA, requestA.orderId());
+        assertEquals("A-" + run, requestA.externalOrderId());
+        assertEquals(Lane.BULK, requestA.lane());
+        assertEquals(Ids.customerId("ann@example.com"), requestA.customer().customerId());
+        assertEquals("ann@example.com", requestA.customer().email());
+        assertEquals("Ann Lee", requestA.customer().name());
+        assertEquals(List.of(new OrderLine("SKU-1", "Mug", 2, new Money(1299, "USD")),
+                new OrderLine("SKU-2", "Plate, large", 1, new Money(10, "USD"))), requestA.lines());
+        assertEquals(Instant.parse("2024-05-01T10:15:30Z"), requestA.orderedAt());
+        assertEquals(jobId, requestA.importJobId());
+        assertEquals(2L, requestA.sourceLine());
+
+        EventEnvelope envelopeB = EventCodec.decode(records.get("B-" + run).value());
+        assertEquals(ImportEventIds.eventId(sha, 2), envelopeB.id());
+        OrderRequested requestB = (OrderRequested) envelopeB.data();
+        assertEquals(List.of(new OrderLine("SKU-1", "Mug", 1, new Money(1950, "USD"))), requestB.lines());
+        assertEquals(4L, requestB.sourceLine());
+        assertEquals(null, requestB.orderedAt());
+    }
+
+    @Test
+    void rawTextCsvBodyIsImportedToo() {
+        String run = runId();
+        String csv = "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price\n"
+                + "T-" + run + ",tia@example.com,Tia,SKU-9,Bowl,3,4.25\n";
+
+        Response response = given().contentType("text/csv").body(bytes(csv))
+                .queryParam("fileName", "body-" + run + ".csv")
+                .when().post("/imports")
+                .then().statusCode(202)
+                .body("fileName", equalTo("body-" + run + ".csv"))
+                .extract().response();
+        UUID jobId = UUID.fromString(response.path("importId"));
+        assertLocation(response, jobId);
+
+        JsonPath job = awaitFinished(jobId);
+        assertEquals("COMPLETED", job.getString("status"), job.prettify());
+        assertEquals(1, job.getLong("ordersPublished"));
+        OrderRequested order = (OrderRequested) EventCodec.decode(awaitRecords(Set.of("T-" + run)).get("T-" + run).value()).data();
+        assertEquals(List.of(new OrderLine("SKU-9", "Bowl", 3, new Money(425, "USD"))), order.lines());
+    }
+
+    @Test
+    void badRowsRejectTheirOrdersWithLineColumnAndReasonWhileTheRestIsPublished() {
+        String run = runId();
+        String csv = HEADER
+                + "G-" + run + ",gil@example.com,Gil,SKU-1,Mug,1,5.00,,\n"
+                + "X-" + run + ",xan@example.com,Xan,SKU-1,Mug,1,5.00,,\n"
+                + "X-" + run + ",xan@example.com,Xan,SKU-2,Cup,1,5.999,,\n"
+                + "Y-" + run + ",not-an-email,Yul,SKU-1,Mug,0,5.00,EUR,\n"
+                + "H-" + run + ",hal@example.com,Hal,SKU-1,Mug,1,5.00,,\n";
+
+        UUID jobId = submitMultipart(csv);
+        JsonPath job = awaitFinished(jobId);
+        assertEquals("COMPLETED", job.getString("status"), job.prettify());
+        assertEquals(5, job.getLong("rowsRead"));
+        assertEquals(2, job.getLong("ordersPublished"));
+        assertEquals(2, job.getLong("ordersRejected"));
+        assertEquals(3, job.getLong("rowsRejected"));
+
+        JsonPath errors = given().when().get("/imports/{id}/errors", jobId)
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> list = errors.getList("$");
+        assertEquals(List.of(3, 4, 5, 5, 5), list.stream().map(e -> e.get("lineNumber")).toList(), errors.prettify());
+        assertEquals(null, list.get(0).get("column"));
+        assertTrue(((String) list.get(0).get("reason")).contains("line(s) 4"));
+        assertEquals("unit_price", list.get(1).get("column"));
+        assertTrue(((String) list.get(1).get("reason")).contains("more than 2 decimal place"));
+        assertEquals("X-" + run + ",xan@example.com,Xan,SKU-2,Cup,1,5.999,,", list.get(1).get("rawLine"));
+        assertEquals(List.of("customer_email", "quantity", "currency"),
+                list.subList(2, 5).stream().map(e -> e.get("column")).toList());
+
+        Map<String, ConsumerRecord<String, byte[]>> published = awaitRecords(Set.of("G-" + run, "H-" + run));
+        // H is the fourth order of the file: rejected orders keep their place in the ordinal.
+        assertEquals(ImportEventIds.eventId(sha256(csv), 4), EventCodec.decode(published.get("H-" + run).value()).id());
+        assertEquals(Set.of(), recordsFor(Set.of("X-" + run, "Y-" + run)).keySet());
+    }
+
+    @Test
+    void unknownHeaderFailsTheJobAndResubmittingRunsTheSameJobAgain() {
+        String csv = "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price,coupon\n"
+                + "Z-" + runId() + ",zed@example.com,Zed,SKU-1,Mug,1,5.00,FREE\n";
+        UUID jobId = submitMultipart(csv);
+        JsonPath job = awaitFinished(jobId);
+        assertEquals("FAILED", job.getString("status"));
+        assertTrue(job.getString("error").contains("unknown column 'coupon'"), job.getString("error"));
+
+        given().multiPart("file", "again.csv", bytes(csv), "text/csv")
+                .when().post("/imports")
+                .then().statusCode(202)
+                .body("importId", equalTo(jobId.toString()))
+                .body("fileName", equalTo("again.csv"));
+        assertEquals("FAILED", awaitFinished(jobId).getString("status"));
+    }
+
+    @Test
+    void sameContentTwiceIsReportedAsDuplicateAndPublishesNothingNew() {
+        String run = runId();
+        String csv = HEADER + "D-" + run + ",dee@example.com,Dee,SKU-1,Mug,1,5.00,,\n";
+        UUID jobId = submitMultipart(csv);
+        assertEquals("COMPLETED", awaitFinished(jobId).getString("status"));
+        awaitRecords(Set.of("D-" + run));
+
+        given().contentType("text/csv").body(bytes(csv))
+                .when().post("/imports")
+                .then().statusCode(200)
+                .body("importId", equalTo(jobId.toString()))
+                .body("duplicate", equalTo(true))
+                .body("status", equalTo("COMPLETED"));
+
+        List<Map<String, Object>> jobsForContent = given().queryParam("size", 200).when().get("/imports")
+                .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(j -> sha256(csv).equals(j.get("sha256"))).toList();
+        assertEquals(1, jobsForContent.size());
+        assertEquals(1, recordsFor(Set.of("D-" + run)).get("D-" + run).size());
+    }
+
+    @Test
+    void fromPathImportsAFileOfTheImportDirectory() throws IOException {
+        String run = runId();
+        String csv = HEADER + "P-" + run + ",pat@example.com,Pat,SKU-1,Mug,1,5.00,,2024-05-01\n";
+        Path file = config.directory().resolve("nested/orders-" + run + ".csv");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, csv);
+
+        Response response = given().contentType(ContentType.JSON)
+                .body(Map.of("path", "nested/orders-" + run + ".csv"))
+                .when().post("/imports/from-path")
+                .then().statusCode(202)
+                .body("fileName", equalTo("nested/orders-" + run + ".csv"))
+                .extract().response();
+        UUID jobId = UUID.fromString(response.path("importId"));
+        assertLocation(response, jobId);
+        assertEquals("COMPLETED", awaitFinished(jobId).getString("status"));
+        OrderRequested order = (OrderRequested) EventCodec.decode(awaitRecords(Set.of("P-" + run)).get("P-" + run).value()).data();
+        assertEquals(Instant.parse("2024-05-01T00:00:00Z"), order.orderedAt());
+        assertTrue(Files.exists(file), "from-path files are left in place");
+        Files.delete(file);
+    }
+
+    @Test
+    void fromPathRefusesEverythingOutsideTheImportDirectory() throws IOException {
+        Path outside = Files.createTempFile("outside-", ".csv");
+        Files.writeString(outside, HEADER);
+        Path link = config.directory().resolve("link-" + runId() + ".csv");
+        Files.createSymbolicLink(link, outside);
+        try {
+            for (String path : List.of("../" + outside.getFileName(), outside.toString(), link.getFileName().toString(),
+                    "nested/../../" + outside.getFileName())) {
+                given().contentType(ContentType.JSON).body(Map.of("path", path))
+                        .when().post("/imports/from-path")
+                        .then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("field", equalTo("path"))
+                        .body("detail", containsString("outside the import directory"));
+            }
+            given().contentType(ContentType.JSON).body(Map.of("path", "no-such-" + runId() + ".csv"))
+                    .when().post("/imports/from-path")
+                    .then().statusCode(404).contentType("application/problem+json");
+            given().contentType(ContentType.JSON).body(Map.of())
+                    .when().post("/imports/from-path")
+                    .then().statusCode(400).body("field", equalTo("path"));
+        } finally {
+            Files.deleteIfExists(link);
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void clientErrorsAreProblems() {
+        given().when().get("/imports/{id}", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/imports/{id}/errors", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("size", 201).when().get("/imports")
+                .then().statusCode(400).body("field", equalTo("size"));
+        given().multiPart("other", "x.csv", bytes(HEADER), "text/csv").when().post("/imports")
+                .then().statusCode(400).body("field", equalTo("file"));
+        given().contentType("text/csv").body(new byte[0]).when().post("/imports")
+                .then().statusCode(400).body("field", equalTo("body"));
+    }
+
+    @Test
+    void healthIncludesTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.name", hasItems(
+                        containsString("Database"), containsString("Kafka")));
+    }
+
+    @Test
+    void openApiDocumentsTheEndpointsAndTheDuplicateFlag() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        for (String expected : List.of("\"/imports\"", "\"/imports/from-path\"", "\"/imports/{id}\"",
+                "\"/imports/{id}/errors\"", "duplicate=true", "\"duplicate\"")) {
+            assertTrue(document.contains(expected), "OpenAPI document lacks " + expected);
+        }
+    }
+
+    private UUID submitMultipart(String csv) {
+        return UUID.fromString(given().multiPart("file", "orders.csv", bytes(csv), "text/csv")
+                .when().post("/imports")
+                .then().statusCode(202)
+                .extract().path("importId"));
+    }
+
+    private static void assertLocation(Response response, UUID jobId) {
+        String location = response.header("Location");
+        assertTrue(location != null && location.endsWith("/imports/" + jobId), "Location: " + location);
+    }
+
+    private static JsonPath awaitFinished(UUID jobId) {
+        return await().atMost(PATIENCE).until(
+                () -> given().when().get("/imports/{id}", jobId).then().statusCode(200).extract().jsonPath(),
+                job -> Set.of("COMPLETED", "FAILED").contains(job.getString("status")));
+    }
+
+    /** Waits until the bulk topic has a record for each of these external order ids; returns them by id. */
+    private static Map<String, ConsumerRecord<String, byte[]>> awaitRecords(Set<String> externalOrderIds) {
+        Map<String, List<ConsumerRecord<String, byte[]>>> found = await().atMost(PATIENCE)
+                .until(() -> recordsFor(externalOrderIds), records -> records.keySet().equals(externalOrderIds));
+        return found.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
+            assertEquals(1, e.getValue().size(), "records of order " + e.getKey());
+            return e.getValue().get(0);
+        }));
+    }
+
+    /** Every record now on the bulk topic (read up to its current end) for these external order ids. */
+    private static Map<String, List<ConsumerRecord<String, byte[]>>> recordsFor(Set<String> externalOrderIds) {
+        String topic = Topics.ORDER_REQUESTS_BULK;
+        List<TopicPartition> partitions = kafka.topics().describe(topic).get(topic).partitions().stream()
+                .map(p -> KafkaCompanion.tp(topic, p.partition())).toList();
+        Map<TopicPartition, Long> start = offsets(partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
+        long count = partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
+        if (count == 0) {
+            return Map.of();
+        }
+        try (ConsumerTask<String, byte[]> task = kafka.consume(String.class, byte[].class).fromOffsets(start, count)) {
+            return task.awaitCompletion(PATIENCE).getRecords().stream()
+                    .filter(r -> externalOrderIds.contains(externalId(r)))
+                    .collect(Collectors.groupingBy(ImportResourceTest::externalId));
+        }
+    }
+
+    private static Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
+        return kafka.offsets().list(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private static String externalId(ConsumerRecord<String, byte[]> record) {
+        return ((OrderRequested) EventCodec.decode(record.value()).data()).externalOrderId();
+    }
+
+    private static String runId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static byte[] bytes(String csv) {
+        return csv.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(String csv) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(csv)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
