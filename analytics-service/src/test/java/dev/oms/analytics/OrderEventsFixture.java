@@ -1,43 +1,32 @@
 package dev.oms.analytics;
 
 import dev.oms.events.CustomerRef;
-import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.Ids;
 import dev.oms.events.Money;
 import dev.oms.events.OmsEvent;
 import dev.oms.events.OrderCompleted;
 import dev.oms.events.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import dev.oms.infra.testing.KafkaTestClient;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Publishes real order-event records (CloudEvents bytes, as order-service writes them) for the tests. */
-public final class OrderEventsFixture implements AutoCloseable {
+public final class OrderEventsFixture {
 
     /** Far-past days no real event has, distinct for each test of this JVM and random per run. */
     private static final AtomicLong NEXT_DAY =
             new AtomicLong(LocalDate.of(1200, 1, 1).toEpochDay() + ThreadLocalRandom.current().nextLong(200_000));
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-            ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new ByteArraySerializer());
+    private OrderEventsFixture() {
+    }
 
     public static LocalDate uniqueDay() {
         return LocalDate.ofEpochDay(NEXT_DAY.getAndAdd(3));
@@ -62,24 +51,12 @@ public final class OrderEventsFixture implements AutoCloseable {
                 UUID.randomUUID(), paidAt));
     }
 
-    public RecordMetadata publish(EventEnvelope event) {
-        return publish(null, event.key(), EventCodec.encode(event));
+    public static RecordMetadata publish(EventEnvelope event) {
+        return KafkaTestClient.shared().publish(event);
     }
 
     /** Publishes exactly these bytes, to {@code partition} or (when null) to the key's partition. */
-    public RecordMetadata publish(Integer partition, String key, byte[] value) {
-        try {
-            return producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS, partition, key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish to " + Topics.ORDER_EVENTS, e.getCause());
-        }
-    }
-
-    @Override
-    public void close() {
-        producer.close();
+    public static RecordMetadata publish(Integer partition, String key, byte[] value) {
+        return KafkaTestClient.shared().publishRaw(Topics.ORDER_EVENTS, partition, key, value);
     }
 }

@@ -22,8 +22,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -54,17 +52,6 @@ class ExactlyOnceDeliveryTest {
     @Inject
     RedisDataSource redis;
 
-    private OrderEventsFixture events;
-
-    @BeforeEach
-    void openProducer() {
-        events = new OrderEventsFixture();
-    }
-
-    @AfterEach
-    void closeProducer() {
-        events.close();
-    }
 
     @Test
     void republishedRecordsChangeNothing() {
@@ -75,13 +62,13 @@ class ExactlyOnceDeliveryTest {
                 completed(ann, 2500, noonOf(day)),
                 envelope(noonOf(day), new OrderCancelled(UUID.randomUUID(), ann.customerId(), new Money(99, "USD"), null)));
         List<RecordMetadata> first = new ArrayList<>();
-        originals.forEach(event -> first.add(events.publish(event)));
+        originals.forEach(event -> first.add(OrderEventsFixture.publish(event)));
         Consumption.awaitApplied(appliedOffsets, first);
         assertKpis(day, 2, 1, 4000);
 
         // The same bytes again (an outbox relay re-publishing after a crash): new offsets, same event ids.
         List<RecordMetadata> copies = new ArrayList<>();
-        originals.forEach(event -> copies.add(events.publish(null, event.key(), EventCodec.encode(event))));
+        originals.forEach(event -> copies.add(OrderEventsFixture.publish(null, event.key(), EventCodec.encode(event))));
         Consumption.awaitApplied(appliedOffsets, copies);
 
         assertKpis(day, 2, 1, 4000);
@@ -105,8 +92,8 @@ class ExactlyOnceDeliveryTest {
 
         EventEnvelope skipped = completed(bob, 700, noonOf(day));
         EventEnvelope applied = completed(bob, 300, noonOf(day));
-        RecordMetadata skippedAt = events.publish(partition, skipped.key(), EventCodec.encode(skipped));
-        RecordMetadata appliedAt = events.publish(partition, applied.key(), EventCodec.encode(applied));
+        RecordMetadata skippedAt = OrderEventsFixture.publish(partition, skipped.key(), EventCodec.encode(skipped));
+        RecordMetadata appliedAt = OrderEventsFixture.publish(partition, applied.key(), EventCodec.encode(applied));
         assertEquals(next, skippedAt.offset());
         Consumption.awaitApplied(appliedOffsets, List.of(appliedAt));
 

@@ -9,29 +9,21 @@ import dev.oms.events.EventEnvelope;
 import dev.oms.events.Money;
 import dev.oms.events.OrderCompleted;
 import dev.oms.events.Topics;
+import dev.oms.infra.testing.KafkaTestClient;
 import dev.oms.infra.OmsTestInfra;
 import dev.oms.platform.messaging.DeadLetterQueue;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static dev.oms.analytics.OrderEventsFixture.completed;
@@ -57,13 +49,9 @@ class PoisonEventTest {
         EventEnvelope euros = envelope(noonOf(day), new OrderCompleted(UUID.randomUUID(), ann,
                 new Money(5000, "EUR"), UUID.randomUUID(), noonOf(day)));
         EventEnvelope dollars = completed(ann, 700, noonOf(day));
-        RecordMetadata poison;
-        RecordMetadata next;
-        try (OrderEventsFixture events = new OrderEventsFixture()) {
-            poison = events.publish(euros);
-            // Same key, so the same partition: consuming `next` proves the poison record did not block it.
-            next = events.publish(null, euros.key(), EventCodec.encode(dollars));
-        }
+        RecordMetadata poison = OrderEventsFixture.publish(euros);
+        // Same key, so the same partition: consuming `next` proves the poison record did not block it.
+        RecordMetadata next = OrderEventsFixture.publish(null, euros.key(), EventCodec.encode(dollars));
         Consumption.awaitApplied(appliedOffsets, List.of(next));
 
         given().queryParam("date", day.toString()).when().get("/kpis/daily")
@@ -74,21 +62,10 @@ class PoisonEventTest {
     }
 
     private static void awaitDeadLettered(RecordMetadata poison) {
-        TopicPartition dlq = new TopicPartition(Topics.dlq(Topics.ORDER_EVENTS), 0);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(List.of(dlq));
-            consumer.seekToBeginning(List.of(dlq));
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            // The consumer is not thread-safe: poll it on this thread.
-            await().atMost(Consumption.PATIENCE).pollInSameThread().untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                assertTrue(seen.stream().anyMatch(record -> isOriginOf(record, poison)),
-                        "no dead letter from " + poison + " among " + seen.size() + " records");
-            });
-        }
+        await().atMost(Consumption.PATIENCE).untilAsserted(() -> assertTrue(
+                KafkaTestClient.shared().readAll(Topics.dlq(Topics.ORDER_EVENTS)).stream()
+                        .anyMatch(record -> isOriginOf(record, poison)),
+                "no dead letter from " + poison));
     }
 
     private static boolean isOriginOf(ConsumerRecord<String, byte[]> deadLetter, RecordMetadata poison) {

@@ -21,8 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -51,18 +49,7 @@ class DailyKpisTest {
     @Inject
     AppliedOffsets appliedOffsets;
 
-    private OrderEventsFixture events;
     private final List<RecordMetadata> published = new ArrayList<>();
-
-    @BeforeEach
-    void openProducer() {
-        events = new OrderEventsFixture();
-    }
-
-    @AfterEach
-    void closeProducer() {
-        events.close();
-    }
 
     @Test
     void countsEveryOutcomeOnItsDayAndDerivesAverageAndNet() {
@@ -173,7 +160,7 @@ class DailyKpisTest {
     }
 
     private void publish(EventEnvelope event) {
-        published.add(events.publish(event));
+        published.add(OrderEventsFixture.publish(event));
     }
 
     private void awaitConsumed() {

@@ -11,8 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -40,18 +38,7 @@ class LeaderboardTest {
     @Inject
     AppliedOffsets appliedOffsets;
 
-    private OrderEventsFixture events;
     private final List<RecordMetadata> published = new ArrayList<>();
-
-    @BeforeEach
-    void openProducer() {
-        events = new OrderEventsFixture();
-    }
-
-    @AfterEach
-    void closeProducer() {
-        events.close();
-    }
 
     @Test
     void ranksCustomersOfADayByNetSpendWithTiesByAscendingCustomerId() {
@@ -171,7 +158,7 @@ class LeaderboardTest {
     }
 
     private void pay(Map<CustomerRef, Long> spend, CustomerRef customer, long amountMinor, Instant paidAt) {
-        published.add(events.publish(completed(customer, amountMinor, paidAt)));
+        published.add(OrderEventsFixture.publish(completed(customer, amountMinor, paidAt)));
         spend.merge(customer, amountMinor, Long::sum);
     }
 

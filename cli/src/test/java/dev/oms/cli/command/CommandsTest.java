@@ -140,7 +140,7 @@ class CommandsTest {
         AtomicInteger polls = new AtomicInteger();
         try (FakeServices services = new FakeServices()) {
             services.on("POST", "/imports", request -> new FakeServices.Reply(202, "application/json", """
-                    {"id":"job-1","status":"PENDING","fileName":"orders.csv","rowsRead":0,"ordersPublished":0,
+                    {"importId":"job-1","status":"PENDING","fileName":"orders.csv","rowsRead":0,"ordersPublished":0,
                      "rowsRejected":0,"duplicate":false}"""));
             services.on("GET", "/imports/job-1", request -> json(polls.incrementAndGet() < 2
                     ? "{\"importId\":\"job-1\",\"status\":\"RUNNING\",\"rowsRead\":1,\"ordersPublished\":0,\"rowsRejected\":0}"

@@ -4,12 +4,14 @@ import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.OmsEvent;
 import dev.oms.events.Topics;
+import dev.oms.infra.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,6 +33,8 @@ import java.util.function.Predicate;
  */
 public final class KafkaTestClient implements AutoCloseable {
 
+    private static KafkaTestClient shared;
+
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
 
@@ -42,6 +46,16 @@ public final class KafkaTestClient implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** One client per class loader for the test JVM's shared broker ({@link KafkaBroker#shared()}), closed at exit. */
+    public static synchronized KafkaTestClient shared() {
+        if (shared == null) {
+            KafkaTestClient client = new KafkaTestClient(KafkaBroker.shared().bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(client::close, "kafka-test-client-close"));
+            shared = client;
+        }
+        return shared;
+    }
+
     /** Wraps the event in a new envelope (fresh event id) and publishes it to its topic. */
     public EventEnvelope publish(String source, OmsEvent event) {
         EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), source, Instant.now(), event);
@@ -49,14 +63,19 @@ public final class KafkaTestClient implements AutoCloseable {
         return envelope;
     }
 
-    public void publish(EventEnvelope envelope) {
-        publishRaw(Topics.topicFor(envelope.data()), envelope.key(), EventCodec.encode(envelope));
+    public RecordMetadata publish(EventEnvelope envelope) {
+        return publishRaw(Topics.topicFor(envelope.data()), envelope.key(), EventCodec.encode(envelope));
     }
 
     /** Publishes exactly these bytes, e.g. a redelivery of a consumed record or a poison record. */
-    public void publishRaw(String topic, String key, byte[] value) {
+    public RecordMetadata publishRaw(String topic, String key, byte[] value) {
+        return publishRaw(topic, null, key, value);
+    }
+
+    /** Publishes exactly these bytes to {@code partition}, or to the key's partition when it is null. */
+    public RecordMetadata publishRaw(String topic, Integer partition, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
