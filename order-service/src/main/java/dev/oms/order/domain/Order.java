@@ -79,6 +79,10 @@ public class Order extends PanacheEntityBase {
     @Column(name = "paid_at")
     public Instant paidAt;
 
+    /** Set on entering PAYMENT_PENDING: past it, the payment timeout fails the order. */
+    @Column(name = "payment_due_at")
+    public Instant paymentDueAt;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")

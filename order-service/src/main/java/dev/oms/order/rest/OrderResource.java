@@ -1,16 +1,26 @@
 package dev.oms.order.rest;
 
 import dev.oms.order.domain.OrderStatus;
+import dev.oms.order.service.DateRange;
+import dev.oms.order.service.OrderCommands;
+import dev.oms.order.service.OrderIntake;
 import dev.oms.order.service.OrderQueries;
 import dev.oms.platform.rest.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,10 +28,46 @@ import java.util.UUID;
 @Path("/orders")
 public class OrderResource {
 
-    private final OrderQueries orders;
+    private static final int MAX_RANGE_DAYS = 366;
 
-    public OrderResource(OrderQueries orders) {
+    private final OrderQueries orders;
+    private final OrderIntake intake;
+    private final OrderCommands commands;
+
+    public OrderResource(OrderQueries orders, OrderIntake intake, OrderCommands commands) {
         this.orders = orders;
+        this.intake = intake;
+        this.commands = commands;
+    }
+
+    /**
+     * Places an order (interactive lane). The answer comes before the saga runs: follow it at the Location.
+     * With an {@code Idempotency-Key}, a repeated request returns the first answer; the same key with another
+     * body is refused with 422.
+     */
+    @POST
+    public Response place(@Valid @NotNull PlaceOrderRequest request,
+                          @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
+        PlacedOrder placed = intake.place(request, idempotencyKey);
+        return Response.accepted(placed).location(URI.create("/orders/" + placed.orderId())).build();
+    }
+
+    @POST
+    @Path("/{orderId}/cancel")
+    public StatusChange cancel(@PathParam("orderId") UUID orderId, @QueryParam("reason") @Size(max = 500) String reason) {
+        return new StatusChange(orderId, commands.cancel(orderId, reason));
+    }
+
+    @POST
+    @Path("/{orderId}/ship")
+    public StatusChange ship(@PathParam("orderId") UUID orderId) {
+        return new StatusChange(orderId, commands.ship(orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/deliver")
+    public StatusChange deliver(@PathParam("orderId") UUID orderId) {
+        return new StatusChange(orderId, commands.deliver(orderId));
     }
 
     @GET
@@ -34,9 +80,12 @@ public class OrderResource {
     @GET
     public Page<OrderView> list(@QueryParam("status") String status,
                                 @QueryParam("customer") String customerEmail,
+                                @QueryParam("from") String from,
+                                @QueryParam("to") String to,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var slice = orders.list(parseStatus(status), customerEmail, page, size);
+        DateRange range = DateRange.parse(from, to, MAX_RANGE_DAYS);
+        var slice = orders.list(parseStatus(status), customerEmail, range, page, size);
         return new Page<>(slice.items().stream().map(OrderView::summary).toList(), page, size, slice.total());
     }
 

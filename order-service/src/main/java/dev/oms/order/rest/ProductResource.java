@@ -8,9 +8,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
 
 @Path("/products")
 public class ProductResource {
@@ -26,6 +30,24 @@ public class ProductResource {
     @Path("/bulk")
     public ProductService.UpsertResult upsert(@Valid @NotNull ProductBatch batch) {
         return products.upsert(batch.products());
+    }
+
+    @POST
+    public Response create(@Valid @NotNull ProductInput input) {
+        ProductView created = ProductView.of(products.create(input));
+        return Response.created(URI.create("/products/" + created.sku())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{sku}")
+    public ProductView update(@PathParam("sku") String sku, @Valid @NotNull ProductUpdate update) {
+        return ProductView.of(products.update(sku, update.name(), update.unitPriceMinor()));
+    }
+
+    @POST
+    @Path("/{sku}/stock-adjustments")
+    public ProductView adjustStock(@PathParam("sku") String sku, @Valid @NotNull StockAdjustment adjustment) {
+        return ProductView.of(products.adjustStock(sku, adjustment.delta(), adjustment.reason()));
     }
 
     @GET

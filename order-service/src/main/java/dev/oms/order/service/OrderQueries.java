@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ public class OrderQueries {
         return OrderHistoryEntry.list("orderId", Sort.by("at").and("id"), orderId);
     }
 
-    public Slice<Order> list(OrderStatus status, String customerEmail, int page, int size) {
+    public Slice<Order> list(OrderStatus status, String customerEmail, DateRange created, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (status != null) {
@@ -51,6 +50,14 @@ public class OrderQueries {
         if (customerEmail != null && !customerEmail.isBlank()) {
             conditions.add("customerEmail = :email");
             parameters.and("email", Ids.normalizeEmail(customerEmail));
+        }
+        if (created.start() != null) {
+            conditions.add("createdAt >= :from");
+            parameters.and("from", created.start());
+        }
+        if (created.endExclusive() != null) {
+            conditions.add("createdAt < :to");
+            parameters.and("to", created.endExclusive());
         }
         Sort newestFirst = Sort.by("createdAt", Sort.Direction.Descending).and("id");
         var query = conditions.isEmpty()
@@ -76,7 +83,7 @@ public class OrderQueries {
         return new OrderStats(total, byStatus);
     }
 
-    public List<PaidDay> paidDaily(LocalDate first, LocalDate last) {
+    public List<PaidDay> paidDaily(DateRange range) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT DATE(paid_at) AS day, COUNT(*), SUM(total_minor), currency
@@ -84,8 +91,8 @@ public class OrderQueries {
                         WHERE paid_at >= ?1 AND paid_at < ?2
                         GROUP BY DATE(paid_at), currency
                         ORDER BY day, currency""")
-                .setParameter(1, first.atStartOfDay().toInstant(ZoneOffset.UTC))
-                .setParameter(2, last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+                .setParameter(1, range.start())
+                .setParameter(2, range.endExclusive())
                 .getResultList();
         return rows.stream()
                 .map(r -> new PaidDay(toLocalDate(r[0]), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), (String) r[3]))

@@ -101,6 +101,7 @@ public class OrderSaga {
         } else {
             order.status = OrderStatus.PAYMENT_PENDING;
             order.paymentId = Ids.nameBased("payment:" + order.id);
+            order.paymentDueAt = now.plus(config.paymentTimeout());
             transitions.record(order.id, OrderStatus.RECEIVED, OrderStatus.STOCK_RESERVED, null, now);
             transitions.record(order.id, OrderStatus.STOCK_RESERVED, OrderStatus.PAYMENT_PENDING, null, now);
             events.add(new StockReserved(order.id, demand));
@@ -127,11 +128,18 @@ public class OrderSaga {
 
     /** PAYMENT_PENDING → FAILED and the reserved stock is released in the same transaction. */
     public void onPaymentDeclined(PaymentDeclined declined) {
-        Order order = requireOrder(declined.orderId());
-        if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, OrderTrigger.PAYMENT_DECLINED,
-                FailureReason.PAYMENT_DECLINED.name(), declined.reason(), Instant.now())) {
+        fail(requireOrder(declined.orderId()), OrderTrigger.PAYMENT_DECLINED, FailureReason.PAYMENT_DECLINED, declined.reason());
+    }
+
+    /** Called by the sweeper for an order past its payment deadline; a no-op if the payment came first. */
+    public void onPaymentTimedOut(UUID orderId) {
+        fail(requireOrder(orderId), OrderTrigger.PAYMENT_TIMED_OUT, FailureReason.PAYMENT_TIMEOUT, "no payment answer in time");
+    }
+
+    private void fail(Order order, OrderTrigger trigger, FailureReason reason, String detail) {
+        if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, trigger, reason.name(), detail, Instant.now())) {
             stock.release(demandOf(order));
-            outbox.add(new OrderFailed(order.id, order.customerId, FailureReason.PAYMENT_DECLINED, declined.reason(), totalOf(order)));
+            outbox.add(new OrderFailed(order.id, order.customerId, reason, detail, totalOf(order)));
         }
     }
 
@@ -165,21 +173,21 @@ public class OrderSaga {
         return new CustomerRef(Ids.customerId(email), email, requested.name());
     }
 
-    private static CustomerRef customerOf(Order order) {
+    static CustomerRef customerOf(Order order) {
         return new CustomerRef(order.customerId, order.customerEmail, order.customerName);
     }
 
-    private static Money totalOf(Order order) {
+    static Money totalOf(Order order) {
         return new Money(order.totalMinor, order.currency);
     }
 
-    private static List<StockLine> demandOf(Order order) {
+    static List<StockLine> demandOf(Order order) {
         return StockDemand.of(order.lines.stream()
                 .map(l -> new OrderLine(l.sku, l.productName, l.quantity, null))
                 .toList());
     }
 
-    private static Order requireOrder(UUID orderId) {
+    static Order requireOrder(UUID orderId) {
         Order order = Order.findById(orderId);
         if (order == null) {
             throw new PoisonEventException("no order " + orderId);

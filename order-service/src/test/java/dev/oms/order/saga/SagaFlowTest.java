@@ -1,11 +1,9 @@
 package dev.oms.order.saga;
 
 import dev.oms.events.AuthorizePayment;
-import dev.oms.events.CustomerRef;
 import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.Ids;
-import dev.oms.events.Lane;
 import dev.oms.events.Money;
 import dev.oms.events.OrderCompleted;
 import dev.oms.events.OrderFailed;
@@ -23,14 +21,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import static dev.oms.order.saga.OrderTestSupport.WAIT;
+import static dev.oms.order.saga.OrderTestSupport.awaitStatus;
+import static dev.oms.order.saga.OrderTestSupport.newProduct;
+import static dev.oms.order.saga.OrderTestSupport.request;
+import static dev.oms.order.saga.OrderTestSupport.requestOrder;
+import static dev.oms.order.saga.OrderTestSupport.stockIs;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -41,8 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "database", value = "oms_orders"))
 class SagaFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final KafkaTestClient kafka = KafkaTestClient.shared();
+    private static final KafkaTestClient kafka = OrderTestSupport.KAFKA;
 
     @Test
     void paidOrderSellsItsReservedStockAndPublishesOrderCompleted() {
@@ -140,37 +140,5 @@ class SagaFlowTest {
         given().get("/orders?status=SHIPPING").then().statusCode(400).body("field", equalTo("status"));
         given().contentType(ContentType.JSON).body("{\"products\":[{\"sku\":\"bad sku\",\"name\":\"x\",\"unitPriceMinor\":1,\"onHand\":1}]}")
                 .post("/products/bulk").then().statusCode(400).contentType("application/problem+json");
-    }
-
-    private static String newProduct(long priceMinor, int onHand) {
-        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("products", List.of(Map.of("sku", sku, "name", "Product " + sku,
-                        "unitPriceMinor", priceMinor, "onHand", onHand))))
-                .post("/products/bulk").then().statusCode(200).body("created", equalTo(1));
-        return sku;
-    }
-
-    private static UUID requestOrder(List<OrderLine> lines) {
-        String external = "EXT-" + UUID.randomUUID();
-        UUID orderId = Ids.orderId(external);
-        kafka.publish("test", request(orderId, external, lines));
-        return orderId;
-    }
-
-    private static OrderRequested request(UUID orderId, String external, List<OrderLine> lines) {
-        String email = "buyer-" + UUID.randomUUID() + "@example.com";
-        return new OrderRequested(orderId, external, Lane.BULK, new CustomerRef(Ids.customerId(email), email, "Buyer"),
-                lines, null, null, null);
-    }
-
-    private static void awaitStatus(UUID orderId, String status) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().get("/orders/{id}", orderId).then().statusCode(200).body("status", equalTo(status)));
-    }
-
-    private static void stockIs(String sku, int onHand, int reserved) {
-        given().get("/products/{sku}", sku).then().statusCode(200)
-                .body("onHand", equalTo(onHand)).body("reserved", equalTo(reserved));
     }
 }

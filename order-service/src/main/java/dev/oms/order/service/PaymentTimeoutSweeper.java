@@ -1,0 +1,45 @@
+package dev.oms.order.service;
+
+import dev.oms.order.domain.Order;
+import dev.oms.order.domain.OrderStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fails orders whose payment did not come by their deadline and releases their stock. Each order is its own
+ * compare-and-set transaction, so a payment applied at the same moment and a second replica's sweeper are safe.
+ */
+@ApplicationScoped
+public class PaymentTimeoutSweeper {
+
+    private static final Logger LOG = Logger.getLogger(PaymentTimeoutSweeper.class);
+    private static final int BATCH = 500;
+
+    private final OrderSaga saga;
+
+    public PaymentTimeoutSweeper(OrderSaga saga) {
+        this.saga = saga;
+    }
+
+    @Scheduled(every = "${oms.orders.payment-timeout-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        List<UUID> overdue = QuarkusTransaction.requiringNew().call(() -> Order.getEntityManager()
+                .createQuery("select o.id from Order o where o.status = :status and o.paymentDueAt <= :now order by o.paymentDueAt", UUID.class)
+                .setParameter("status", OrderStatus.PAYMENT_PENDING)
+                .setParameter("now", Instant.now())
+                .setMaxResults(BATCH)
+                .getResultList());
+        for (UUID orderId : overdue) {
+            QuarkusTransaction.requiringNew().run(() -> saga.onPaymentTimedOut(orderId));
+        }
+        if (!overdue.isEmpty()) {
+            LOG.infof("Payment timeout: %d order(s) failed with PAYMENT_TIMEOUT", overdue.size());
+        }
+    }
+}
