@@ -3,12 +3,28 @@ package dev.oms.payment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "oms.payments")
 public interface PaymentConfig {
 
+    /**
+     * Which gateway adapter takes the payments. Read at build time to select the adapter bean; here it makes an
+     * unknown value fail at startup.
+     */
+    @WithDefault("simulator")
+    Gateway gateway();
+
     Simulator simulator();
+
+    Webhook webhook();
+
+    enum Gateway {
+        SIMULATOR
+    }
 
     /** The built-in gateway simulator (the default gateway). */
     interface Simulator {
@@ -18,10 +34,36 @@ public interface PaymentConfig {
         long seed();
 
         /** Share of payments approved, within [0, 1]. */
-        @WithDefault("1.0")
+        @WithDefault("0.9")
         double approvalRate();
 
         @WithDefault("insufficient_funds,card_declined,expired_card")
         List<String> declineReasons();
+
+        /** How long the simulated gateway takes to answer a sale. */
+        @WithDefault("20ms")
+        Duration latency();
+
+        /** Where the answers are posted; by default this service's own webhook on its actual HTTP port. */
+        Optional<URI> webhookUrl();
+
+        /** How often the simulator looks for answers that are due. */
+        @WithDefault("50ms")
+        Duration pollInterval();
+
+        /** Answers posted per look. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /** The gateway's webhook into this service. */
+    interface Webhook {
+
+        /** The HMAC-SHA256 key shared with the gateway. Never logged. */
+        String secret();
+
+        /** How far a webhook's timestamp may be from now; older calls are refused as replays. */
+        @WithDefault("5m")
+        Duration tolerance();
     }
 }

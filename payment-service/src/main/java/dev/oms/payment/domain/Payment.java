@@ -1,5 +1,8 @@
 package dev.oms.payment.domain;
 
+import dev.oms.events.AuthorizePayment;
+import dev.oms.events.Money;
+import dev.oms.platform.ids.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,9 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** One payment of an order; its id is the order's payment id, so a repeated command finds it. */
+/**
+ * One payment of an order; its id is the order's payment id, so a repeated command finds it. Its transitions
+ * (PENDING → AUTHORIZED | DECLINED, AUTHORIZED → VOIDED) are made under the row lock by the service.
+ */
 @Entity
 @Table(name = "payment")
 public class Payment extends PanacheEntityBase {
@@ -36,9 +43,84 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "decline_reason")
     public String declineReason;
 
+    /** A void arrived while the sale was pending: the approval, when it comes, is given back at once. */
+    @Column(name = "void_requested")
+    public boolean voidRequested;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public static Payment pending(AuthorizePayment command, Instant now) {
+        Payment payment = new Payment();
+        payment.id = command.paymentId();
+        payment.orderId = command.orderId();
+        payment.customerId = command.customerId();
+        payment.amountMinor = command.amount().amountMinor();
+        payment.currency = command.amount().currency();
+        payment.status = PaymentStatus.PENDING;
+        payment.createdAt = now;
+        payment.updatedAt = now;
+        return payment;
+    }
+
+    /**
+     * The payment, read with its row lock and its latest committed state. Native SQL because Hibernate's
+     * MySQL dialect writes {@code FOR UPDATE OF <alias>}, which MariaDB rejects.
+     */
+    public static Payment findForUpdate(UUID id) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("SELECT * FROM payment WHERE id = ?1 FOR UPDATE", Payment.class)
+                .setParameter(1, Uuids.toBytes(id))
+                .getResultList();
+        return rows.isEmpty() ? null : (Payment) rows.get(0);
+    }
+
+    public Money amount() {
+        return new Money(amountMinor, currency);
+    }
+
+    /** True when the gateway's result is about this payment's order and amount. */
+    public boolean matches(SaleResult result) {
+        return orderId.equals(result.orderId()) && amountMinor == result.amountMinor() && currency.equals(result.currency());
+    }
+
+    /** Records the gateway's answer; false when the payment no longer waits for one (a duplicate webhook). */
+    public boolean settle(GatewayDecision decision, Instant now) {
+        if (status != PaymentStatus.PENDING) {
+            return false;
+        }
+        status = decision.approved() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED;
+        declineReason = decision.declineReason();
+        updatedAt = now;
+        return true;
+    }
+
+    /** Applies a void request: voids an authorized payment, or remembers it while the sale is pending. */
+    public VoidDecision requestVoid(Instant now) {
+        switch (status) {
+            case AUTHORIZED:
+                status = PaymentStatus.VOIDED;
+                updatedAt = now;
+                return VoidDecision.VOID_NOW;
+            case PENDING:
+                voidRequested = true;
+                updatedAt = now;
+                return VoidDecision.AFTER_AUTHORIZATION;
+            default:
+                return VoidDecision.NOTHING;
+        }
+    }
+
+    /** After {@link #settle}: voids the fresh authorization if a void was requested while it was pending. */
+    public boolean voidIfRequested(Instant now) {
+        if (status != PaymentStatus.AUTHORIZED || !voidRequested) {
+            return false;
+        }
+        status = PaymentStatus.VOIDED;
+        updatedAt = now;
+        return true;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.oms.payment.domain;
 
 public enum PaymentStatus {
+    /** The sale was requested from the gateway; its answer comes later through the webhook. */
+    PENDING,
     /** Authorized and captured (a sale). */
     AUTHORIZED,
     DECLINED,

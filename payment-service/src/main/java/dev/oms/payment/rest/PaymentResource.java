@@ -1,6 +1,7 @@
 package dev.oms.payment.rest;
 
 import dev.oms.payment.domain.Payment;
+import dev.oms.payment.domain.PaymentAttempt;
 import dev.oms.payment.domain.PaymentStatus;
 import dev.oms.platform.rest.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -27,7 +28,7 @@ public class PaymentResource {
     @GET
     @Path("/{paymentId}")
     public PaymentView get(@PathParam("paymentId") UUID paymentId) {
-        return Payment.<Payment>findByIdOptional(paymentId).map(PaymentView::of)
+        return Payment.<Payment>findByIdOptional(paymentId).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("payment", paymentId));
     }
 
@@ -37,7 +38,7 @@ public class PaymentResource {
         if (orderId == null) {
             throw ProblemException.badRequest("orderId", "'orderId' is required");
         }
-        return Payment.<Payment>list("orderId", Sort.by("createdAt"), orderId).stream().map(PaymentView::of).toList();
+        return Payment.<Payment>list("orderId", Sort.by("createdAt"), orderId).stream().map(this::view).toList();
     }
 
     @GET
@@ -57,5 +58,11 @@ public class PaymentResource {
             amount.put(((PaymentStatus) row[0]).name(), ((Number) row[2]).longValue());
         }
         return new PaymentTotals(count, amount);
+    }
+
+    private PaymentView view(Payment payment) {
+        List<AttemptView> attempts = PaymentAttempt.<PaymentAttempt>list("paymentId", Sort.by("id"), payment.id).stream()
+                .map(AttemptView::of).toList();
+        return PaymentView.of(payment, attempts);
     }
 }

@@ -6,15 +6,17 @@ import dev.oms.payment.domain.Payment;
 import dev.oms.payment.domain.PaymentStatus;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+/** A payment with its attempts (requests to the gateway and its answers), oldest first. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentView(UUID paymentId, UUID orderId, UUID customerId, Money amount, PaymentStatus status,
-                          String declineReason, Instant createdAt, Instant updatedAt) {
+                          String declineReason, boolean voidRequested, Instant createdAt, Instant updatedAt,
+                          List<AttemptView> attempts) {
 
-    static PaymentView of(Payment payment) {
-        return new PaymentView(payment.id, payment.orderId, payment.customerId,
-                new Money(payment.amountMinor, payment.currency), payment.status, payment.declineReason,
-                payment.createdAt, payment.updatedAt);
+    static PaymentView of(Payment payment, List<AttemptView> attempts) {
+        return new PaymentView(payment.id, payment.orderId, payment.customerId, payment.amount(), payment.status,
+                payment.declineReason, payment.voidRequested, payment.createdAt, payment.updatedAt, attempts);
     }
 }

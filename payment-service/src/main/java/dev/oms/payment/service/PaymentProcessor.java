@@ -1,24 +1,34 @@
 package dev.oms.payment.service;
 
 import dev.oms.events.AuthorizePayment;
-import dev.oms.events.Money;
 import dev.oms.events.PaymentAuthorized;
 import dev.oms.events.PaymentDeclined;
 import dev.oms.events.PaymentVoided;
 import dev.oms.events.VoidPayment;
-import dev.oms.payment.config.PaymentConfig;
+import dev.oms.payment.domain.AttemptKind;
+import dev.oms.payment.domain.AttemptStatus;
 import dev.oms.payment.domain.GatewayDecision;
 import dev.oms.payment.domain.Payment;
-import dev.oms.payment.domain.PaymentStatus;
-import dev.oms.payment.domain.SimulatedDecisions;
+import dev.oms.payment.domain.PaymentAttempt;
+import dev.oms.payment.domain.PaymentGateway;
+import dev.oms.payment.domain.SaleResult;
 import dev.oms.platform.outbox.Outbox;
+import dev.oms.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** Takes and voids payments; each command takes effect once, keyed by the payment id. */
+/**
+ * Takes and voids payments. A sale is requested from the gateway and settled when its webhook arrives; each
+ * command and each webhook takes effect once, keyed by the payment id.
+ * <p>
+ * The webhook and a {@code VoidPayment} can race for the same payment (one comes over HTTP, the other from
+ * Kafka), so both read the payment with its row lock and decide on what they see: a void that finds the sale
+ * pending is remembered, and the approval that follows it is voided in its own transaction.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class PaymentProcessor {
@@ -26,12 +36,11 @@ public class PaymentProcessor {
     private static final Logger LOG = Logger.getLogger(PaymentProcessor.class);
 
     private final Outbox outbox;
-    private final SimulatedDecisions gateway;
+    private final PaymentGateway gateway;
 
-    public PaymentProcessor(Outbox outbox, PaymentConfig config) {
+    public PaymentProcessor(Outbox outbox, PaymentGateway gateway) {
         this.outbox = outbox;
-        PaymentConfig.Simulator simulator = config.simulator();
-        this.gateway = new SimulatedDecisions(simulator.seed(), simulator.approvalRate(), simulator.declineReasons());
+        this.gateway = gateway;
     }
 
     public void authorize(AuthorizePayment command) {
@@ -39,32 +48,71 @@ public class PaymentProcessor {
             LOG.debugf("Payment %s already exists; command ignored", command.paymentId());
             return;
         }
-        GatewayDecision decision = gateway.decide(command.orderId());
         Instant now = Instant.now();
-        Payment payment = new Payment();
-        payment.id = command.paymentId();
-        payment.orderId = command.orderId();
-        payment.customerId = command.customerId();
-        payment.amountMinor = command.amount().amountMinor();
-        payment.currency = command.amount().currency();
-        payment.status = decision.approved() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED;
-        payment.declineReason = decision.declineReason();
-        payment.createdAt = now;
-        payment.updatedAt = now;
+        Payment payment = Payment.pending(command, now);
         payment.persist();
-        if (decision.approved()) {
-            outbox.add(new PaymentAuthorized(payment.id, payment.orderId, command.amount(), now));
-        } else {
-            outbox.add(new PaymentDeclined(payment.id, payment.orderId, command.amount(), decision.declineReason()));
-        }
+        PaymentAttempt.of(payment.id, AttemptKind.SALE, AttemptStatus.REQUESTED, null, now).persist();
+        // In this transaction: the gateway's answer can never arrive before the payment it answers is committed.
+        gateway.requestSale(payment.id, payment.orderId, command.amount());
     }
 
     public void voidPayment(VoidPayment command) {
-        int changed = Payment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
-                PaymentStatus.VOIDED, Instant.now(), command.paymentId(), PaymentStatus.AUTHORIZED);
-        if (changed == 1) {
-            Payment payment = Payment.findById(command.paymentId());
-            outbox.add(new PaymentVoided(payment.id, payment.orderId, new Money(payment.amountMinor, payment.currency)));
+        Payment payment = Payment.findForUpdate(command.paymentId());
+        if (payment == null) {
+            LOG.infof("VoidPayment for payment %s that was never requested; nothing to void", command.paymentId());
+            return;
         }
+        Instant now = Instant.now();
+        switch (payment.requestVoid(now)) {
+            case VOID_NOW:
+                voidAtGateway(payment, now);
+                break;
+            case AFTER_AUTHORIZATION:
+                LOG.infof("Payment %s is still pending; it will be voided when the gateway approves it", payment.id);
+                break;
+            default:
+                LOG.debugf("Payment %s is %s; nothing to void", payment.id, payment.status);
+        }
+    }
+
+    /**
+     * Applies the gateway's answer. A payment that is no longer pending has had its answer already: the duplicate
+     * changes nothing and returns false. When a void was requested meanwhile, the approval is published and
+     * voided in the same transaction, in that order, so order-service's history says what happened (it voids
+     * late authorizations itself anyway, and a second void is a no-op here).
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean settle(SaleResult result) {
+        Payment payment = Payment.findForUpdate(result.paymentId());
+        if (payment == null) {
+            throw ProblemException.notFound("payment", result.paymentId());
+        }
+        if (!payment.matches(result)) {
+            LOG.warnf("Gateway result for payment %s names another order or amount; refused", payment.id);
+            throw ProblemException.unprocessable("The result does not match payment " + payment.id,
+                    Map.of("paymentId", payment.id));
+        }
+        Instant now = Instant.now();
+        GatewayDecision decision = result.decision();
+        if (!payment.settle(decision, now)) {
+            LOG.debugf("Duplicate gateway result for payment %s (%s); ignored", payment.id, payment.status);
+            return false;
+        }
+        PaymentAttempt.saleAnswered(payment.id, decision, now).persist();
+        if (!decision.approved()) {
+            outbox.add(new PaymentDeclined(payment.id, payment.orderId, payment.amount(), decision.declineReason()));
+            return true;
+        }
+        outbox.add(new PaymentAuthorized(payment.id, payment.orderId, payment.amount(), now));
+        if (payment.voidIfRequested(now)) {
+            voidAtGateway(payment, now);
+        }
+        return true;
+    }
+
+    private void voidAtGateway(Payment payment, Instant now) {
+        gateway.voidSale(payment.id);
+        PaymentAttempt.of(payment.id, AttemptKind.VOID, AttemptStatus.APPROVED, null, now).persist();
+        outbox.add(new PaymentVoided(payment.id, payment.orderId, payment.amount()));
     }
 }

@@ -1,0 +1,21 @@
+package dev.oms.payment.domain;
+
+import dev.oms.events.Money;
+
+import java.util.UUID;
+
+/**
+ * The port to whatever takes the money. Both calls run inside the caller's transaction, so what the adapter
+ * records commits or rolls back with the payment's own change.
+ */
+public interface PaymentGateway {
+
+    /**
+     * Asks for a sale (authorize and capture) and returns at once; the answer arrives later as a signed webhook
+     * carrying a {@link SaleResult}. Idempotent on the payment id.
+     */
+    void requestSale(UUID paymentId, UUID orderId, Money amount);
+
+    /** Gives back an approved sale (named {@code voidSale} because {@code void} is a Java keyword). */
+    void voidSale(UUID paymentId);
+}

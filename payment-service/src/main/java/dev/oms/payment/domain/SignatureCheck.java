@@ -1,0 +1,22 @@
+package dev.oms.payment.domain;
+
+/** The verdict on a webhook's signature headers; every verdict but {@link #VALID} is a rejection. */
+public enum SignatureCheck {
+    VALID(null),
+    MISSING_TIMESTAMP("The Gateway-Timestamp header is missing"),
+    MISSING_SIGNATURE("The Gateway-Signature header is missing"),
+    MALFORMED_TIMESTAMP("The Gateway-Timestamp header is not a number of epoch seconds"),
+    STALE_TIMESTAMP("The Gateway-Timestamp is outside the accepted window (a replay or a skewed clock)"),
+    BAD_SIGNATURE("The Gateway-Signature does not match the timestamp and body");
+
+    private final String detail;
+
+    SignatureCheck(String detail) {
+        this.detail = detail;
+    }
+
+    /** Says which check failed, never what was expected. */
+    public String detail() {
+        return detail;
+    }
+}

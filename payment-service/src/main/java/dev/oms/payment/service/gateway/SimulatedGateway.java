@@ -1,0 +1,54 @@
+package dev.oms.payment.service.gateway;
+
+import dev.oms.events.Money;
+import dev.oms.payment.config.PaymentConfig;
+import dev.oms.payment.domain.PaymentGateway;
+import dev.oms.payment.domain.SimulatedDecisions;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The built-in gateway: decides each sale deterministically from (seed, order id), writes it to its ledger, and
+ * answers later through the webhook ({@link WebhookDeliverer}), as a real gateway would.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "oms.payments.gateway", stringValue = "simulator", enableIfMissing = true)
+@Transactional(Transactional.TxType.MANDATORY)
+public class SimulatedGateway implements PaymentGateway {
+
+    private static final Logger LOG = Logger.getLogger(SimulatedGateway.class);
+
+    private final SimulatedDecisions decisions;
+    private final Duration latency;
+
+    public SimulatedGateway(PaymentConfig config) {
+        PaymentConfig.Simulator simulator = config.simulator();
+        this.decisions = new SimulatedDecisions(simulator.seed(), simulator.approvalRate(), simulator.declineReasons());
+        this.latency = simulator.latency();
+    }
+
+    @Override
+    public void requestSale(UUID paymentId, UUID orderId, Money amount) {
+        if (GatewayLedgerEntry.findById(paymentId) != null) {
+            LOG.debugf("Sale %s is already in the simulator's ledger", paymentId);
+            return;
+        }
+        Instant now = Instant.now();
+        GatewayLedgerEntry.sale(paymentId, orderId, amount.amountMinor(), amount.currency(), decisions.decide(orderId),
+                now, now.plus(latency)).persist();
+    }
+
+    @Override
+    public void voidSale(UUID paymentId) {
+        if (GatewayLedgerEntry.update("voided = true where paymentId = ?1", paymentId) == 0) {
+            // Payments taken before the simulator kept a ledger have no row; there is nothing to mark.
+            LOG.warnf("Void of sale %s that is not in the simulator's ledger", paymentId);
+        }
+    }
+}
