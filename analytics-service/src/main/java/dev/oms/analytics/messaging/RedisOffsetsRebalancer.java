@@ -10,12 +10,14 @@ import org.jboss.logging.Logger;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Makes Redis the source of truth for progress: on assignment each partition resumes right after the last record
- * applied to Redis. Kafka's committed offset only matters for partitions Redis has no progress for; if Redis lost
- * recent writes (restored from an older AOF) the lost records are read again instead of skipped.
+ * applied to Redis, and a partition Redis has no progress for starts from the beginning. Kafka's committed offset
+ * is never used: if Redis lost writes (restored from an older AOF, or restarted without persistence) the lost
+ * records are read again instead of skipped, so the KPIs rebuild themselves from the order events, kept forever.
  *
  * <p>If Redis cannot be read here the exception fails the poll: resuming from Kafka's offset could skip records
  * Redis no longer has, so the channel reports itself unhealthy instead of counting from a position it cannot trust.
@@ -42,6 +44,9 @@ public class RedisOffsetsRebalancer implements KafkaConsumerRebalanceListener {
             if (applied != null) {
                 consumer.seek(partition, applied + 1);
                 LOG.debugf("%s resumes at offset %d (from Redis)", partition, applied + 1);
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+                LOG.infof("%s has no progress in Redis: reading it from the beginning", partition);
             }
         }
     }

@@ -12,6 +12,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The listener the channel is configured with, on a real consumer of a group of its own (so the service's consumer
- * is not rebalanced): partitions with progress in Redis resume right after it, the others where Kafka says.
+ * is not rebalanced): partitions with progress in Redis resume right after it, the others from the beginning,
+ * whatever offset Kafka has committed for them.
  */
 @QuarkusTest
 @WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "redis", value = "true"))
@@ -48,12 +50,14 @@ class RedisOffsetsRebalancerTest {
 
         try (KafkaConsumer<String, byte[]> consumer = consumer(group)) {
             consumer.assign(partitions);
+            // Kafka remembers progress for partition 2 that Redis does not have (Redis lost it): Redis wins.
+            consumer.commitSync(Map.of(partition(2), new OffsetAndMetadata(5)));
             rebalancer.onPartitionsAssigned(consumer, partitions);
 
             assertEquals(42, consumer.position(partition(1)));
             assertEquals(8, consumer.position(partition(3)));
-            // No progress in Redis and none committed for this new group: auto.offset.reset=earliest.
-            assertEquals(0, consumer.position(partition(2)));
+            long beginning = consumer.beginningOffsets(List.of(partition(2))).get(partition(2));
+            assertEquals(beginning, consumer.position(partition(2)));
         }
     }
 
