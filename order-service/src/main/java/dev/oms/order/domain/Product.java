@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A product and its stock. Stock columns change only through {@code StockLedger}'s conditional updates. */
+/**
+ * A product and its stock. The stock columns are never written from a loaded entity (a flush would overwrite
+ * reservations made since it was read): they change only through conditional updates ({@code StockLedger},
+ * {@code ProductService}).
+ */
 @Entity
 @Table(name = "product")
 public class Product extends PanacheEntityBase {
@@ -23,9 +27,10 @@ public class Product extends PanacheEntityBase {
 
     public String currency;
 
-    @Column(name = "on_hand")
+    @Column(name = "on_hand", updatable = false)
     public int onHand;
 
+    @Column(updatable = false)
     public int reserved;
 
     @Column(name = "created_at")

@@ -3,6 +3,7 @@ package dev.oms.order.service;
 import dev.oms.events.OrderCancelled;
 import dev.oms.events.OrderDelivered;
 import dev.oms.events.OrderShipped;
+import dev.oms.events.VoidPayment;
 import dev.oms.order.domain.IllegalTransitionException;
 import dev.oms.order.domain.Order;
 import dev.oms.order.domain.OrderStateMachine;
@@ -42,6 +43,10 @@ public class OrderCommands {
             stock.release(OrderSaga.demandOf(order));
         }
         outbox.add(new OrderCancelled(order.id, order.customerId, OrderSaga.totalOf(order), reason));
+        if (order.status == OrderStatus.PAYMENT_PENDING) {
+            // The sale may still be under way: payment-service voids it whenever the approval comes.
+            outbox.add(new VoidPayment(order.paymentId, order.id, "order cancelled"));
+        }
         return OrderStatus.CANCELLED;
     }
 
@@ -66,8 +71,7 @@ public class OrderCommands {
         try {
             if (!transitions.apply(order.id, order.status, trigger, reason, detail, Instant.now())) {
                 // Another step won the race since we read the order: report the status it is in now.
-                Order.getEntityManager().refresh(order);
-                throw new IllegalTransitionException(order.status, trigger);
+                throw new IllegalTransitionException(transitions.lockedStatus(order.id), trigger);
             }
         } catch (IllegalTransitionException e) {
             throw ProblemException.conflict(e.getMessage(), Map.of("currentState", e.current().name()));

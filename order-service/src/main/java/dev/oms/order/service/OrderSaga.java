@@ -119,10 +119,13 @@ public class OrderSaga {
             Order.update("paidAt = ?1, paymentId = ?2 where id = ?3", now, payment.paymentId(), order.id);
             stock.commit(demandOf(order));
             outbox.add(new OrderCompleted(order.id, customerOf(order), totalOf(order), payment.paymentId(), now));
-        } else if (order.status == OrderStatus.FAILED || order.status == OrderStatus.CANCELLED) {
-            outbox.add(new VoidPayment(payment.paymentId(), order.id, "order is " + order.status));
+            return;
+        }
+        OrderStatus current = transitions.lockedStatus(order.id);
+        if (current == OrderStatus.FAILED || current == OrderStatus.CANCELLED) {
+            outbox.add(new VoidPayment(payment.paymentId(), order.id, "order is " + current));
         } else {
-            LOG.debugf("Payment %s for order %s in %s: already applied", payment.paymentId(), order.id, order.status);
+            LOG.debugf("Payment %s for order %s in %s: already applied", payment.paymentId(), order.id, current);
         }
     }
 
@@ -140,6 +143,10 @@ public class OrderSaga {
         if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, trigger, reason.name(), detail, Instant.now())) {
             stock.release(demandOf(order));
             outbox.add(new OrderFailed(order.id, order.customerId, reason, detail, totalOf(order)));
+            if (trigger == OrderTrigger.PAYMENT_TIMED_OUT) {
+                // The sale may still be under way: payment-service voids it whenever the approval comes.
+                outbox.add(new VoidPayment(order.paymentId, order.id, "payment timed out"));
+            }
         }
     }
 

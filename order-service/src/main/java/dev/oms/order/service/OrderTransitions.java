@@ -35,6 +35,18 @@ public class OrderTransitions {
         return true;
     }
 
+    /**
+     * The order's status as committed now, read with its row lock: after a missed compare-and-set, a plain read
+     * could return the transaction's older snapshot (REPEATABLE READ).
+     */
+    public OrderStatus lockedStatus(UUID orderId) {
+        Object status = Order.getEntityManager()
+                .createNativeQuery("SELECT status FROM orders WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, Uuids.toBytes(orderId))
+                .getSingleResult();
+        return OrderStatus.valueOf((String) status);
+    }
+
     public void record(UUID orderId, OrderStatus from, OrderStatus to, String reason, Instant at) {
         OrderHistoryEntry entry = new OrderHistoryEntry();
         entry.id = Uuids.timeOrdered();

@@ -36,7 +36,12 @@ public class PaymentTimeoutSweeper {
                 .setMaxResults(BATCH)
                 .getResultList());
         for (UUID orderId : overdue) {
-            QuarkusTransaction.requiringNew().run(() -> saga.onPaymentTimedOut(orderId));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> saga.onPaymentTimedOut(orderId));
+            } catch (RuntimeException e) {
+                // One order that cannot be failed right now must not hold back the others; the next sweep retries it.
+                LOG.errorf(e, "Payment timeout of order %s failed; will retry", orderId);
+            }
         }
         if (!overdue.isEmpty()) {
             LOG.infof("Payment timeout: %d order(s) failed with PAYMENT_TIMEOUT", overdue.size());

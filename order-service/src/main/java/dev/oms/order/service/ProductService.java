@@ -39,28 +39,47 @@ public class ProductService {
                 throw ProblemException.badRequest("products[" + i + "].currency",
                         "currency " + currency + " is not the shop currency " + config.currency());
             }
-            Product product = Product.findById(input.sku());
-            if (product == null) {
-                product = new Product();
+            if (Product.findById(input.sku()) == null) {
+                Product product = new Product();
                 product.sku = input.sku();
-                product.createdAt = now;
+                product.name = input.name().trim();
+                product.unitPriceMinor = input.unitPriceMinor();
+                product.currency = currency;
+                product.onHand = input.onHand();
                 product.reserved = 0;
+                product.createdAt = now;
+                product.updatedAt = now;
+                product.persist();
                 created++;
             } else {
-                if (input.onHand() < product.reserved) {
-                    throw ProblemException.conflict("on-hand stock of " + input.sku() + " cannot go below the "
-                            + product.reserved + " units reserved", Map.of("field", "products[" + i + "].onHand"));
-                }
+                setOnHand(input.sku(), input.onHand(), "products[" + i + "].onHand", now);
+                describe(input.sku(), input.name(), input.unitPriceMinor(), now);
                 updated++;
             }
-            product.name = input.name().trim();
-            product.unitPriceMinor = input.unitPriceMinor();
-            product.currency = currency;
-            product.onHand = input.onHand();
-            product.updatedAt = now;
-            product.persist();
         }
         return new UpsertResult(created, updated);
+    }
+
+    /**
+     * Sets on-hand stock under the product's row lock, so it never drops below the units reserved at that moment.
+     * (A conditional UPDATE cannot tell "refused" from "nothing to change": with useAffectedRows both report 0.)
+     */
+    private static void setOnHand(String sku, int onHand, String field, Instant now) {
+        Object[] stock = lockedStock(sku);
+        int reserved = ((Number) stock[1]).intValue();
+        if (onHand < reserved) {
+            throw ProblemException.conflict("on-hand stock of " + sku + " cannot go below the " + reserved
+                    + " units reserved", Map.of("field", field, "onHand", ((Number) stock[0]).intValue(), "reserved", reserved));
+        }
+        Product.update("onHand = ?1, updatedAt = ?2 where sku = ?3", onHand, now, sku);
+    }
+
+    /** {@code [on_hand, reserved]} of the product, read with its row lock. */
+    private static Object[] lockedStock(String sku) {
+        return (Object[]) Product.getEntityManager()
+                .createNativeQuery("SELECT on_hand, reserved FROM product WHERE sku = ?1 FOR UPDATE")
+                .setParameter(1, sku)
+                .getSingleResult();
     }
 
     /** Creates one product; 409 if the SKU or the name is taken. */
@@ -78,26 +97,29 @@ public class ProductService {
     public Product update(String sku, String name, long unitPriceMinor) {
         Product product = get(sku);
         requireNameFree(name, sku);
-        product.name = name.trim();
-        product.unitPriceMinor = unitPriceMinor;
-        product.updatedAt = Instant.now();
+        describe(sku, name, unitPriceMinor, Instant.now());
+        Product.getEntityManager().refresh(product);
         return product;
     }
 
-    /** Adds {@code delta} to on-hand stock by a conditional update, so it never drops below the reserved units. */
+    /**
+     * Name and price of an existing product, as an explicit UPDATE: a dirty-checked entity update that changes
+     * nothing in the row (same values, same second on MariaDB) reports 0 rows under {@code useAffectedRows},
+     * which Hibernate would take for a concurrent delete.
+     */
+    private static void describe(String sku, String name, long unitPriceMinor, Instant now) {
+        Product.update("name = ?1, unitPriceMinor = ?2, updatedAt = ?3 where sku = ?4", name.trim(), unitPriceMinor, now, sku);
+    }
+
+    /** Adds {@code delta} to on-hand stock; it never drops below the units reserved (409). */
     @Transactional
     public Product adjustStock(String sku, int delta, String reason) {
         get(sku);
-        int changed = Product.update("onHand = onHand + ?1, updatedAt = ?2 where sku = ?3 and onHand + ?1 >= reserved",
-                delta, Instant.now(), sku);
+        int onHand = ((Number) lockedStock(sku)[0]).intValue() + delta;
+        setOnHand(sku, onHand, "delta", Instant.now());
+        LOG.infof("Stock of %s adjusted by %+d to %d on hand: %s", sku, delta, onHand, reason);
         Product product = Product.findById(sku);
         Product.getEntityManager().refresh(product);
-        if (changed == 0) {
-            throw ProblemException.conflict("on-hand stock of " + sku + " (" + product.onHand + ") cannot go below the "
-                    + product.reserved + " units reserved", Map.of("field", "delta", "onHand", product.onHand,
-                    "reserved", product.reserved));
-        }
-        LOG.infof("Stock of %s adjusted by %+d to %d on hand: %s", sku, delta, product.onHand, reason);
         return product;
     }
 

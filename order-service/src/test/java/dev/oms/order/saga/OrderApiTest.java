@@ -16,8 +16,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,10 +97,13 @@ class OrderApiTest {
         stockIs(sku, 4, 0);
         KAFKA.await(Topics.ORDER_EVENTS, OrderCancelled.class, e -> e.orderId().equals(orderId), WAIT);
 
-        KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now()));
         VoidPayment voided = (VoidPayment) KAFKA.await(Topics.PAYMENT_COMMANDS, VoidPayment.class,
                 c -> c.orderId().equals(orderId), WAIT).data();
         assertEquals(payment.paymentId(), voided.paymentId());
+
+        // The authorization still arrives: order-service voids it again (payment-service ignores a second void).
+        KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(2, voidsOf(payment.paymentId())));
         given().get("/orders/{id}", orderId).then().body("status", equalTo("CANCELLED"));
         stockIs(sku, 4, 0);
     }
@@ -126,6 +127,11 @@ class OrderApiTest {
         given().get("/orders/{id}", orderId).then().body("history.to",
                 equalTo(List.of("RECEIVED", "STOCK_RESERVED", "PAYMENT_PENDING", "PAID", "SHIPPED", "DELIVERED")));
         given().post("/orders/{id}/ship", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static long voidsOf(UUID paymentId) {
+        return KAFKA.events(Topics.PAYMENT_COMMANDS).stream()
+                .filter(e -> e.data() instanceof VoidPayment v && v.paymentId().equals(paymentId)).count();
     }
 
     @Test
@@ -182,6 +188,13 @@ class OrderApiTest {
         given().contentType(ContentType.JSON).body(Map.of("delta", -2, "reason", "damaged in storage"))
                 .post("/products/{sku}/stock-adjustments", sku).then().statusCode(409)
                 .body("onHand", equalTo(3)).body("reserved", equalTo(2));
+        given().contentType(ContentType.JSON).body(Map.of("products", List.of(Map.of("sku", sku, "name", "Renamed " + sku,
+                        "unitPriceMinor", 275, "onHand", 1))))
+                .post("/products/bulk").then().statusCode(409).body("field", equalTo("products[0].onHand"));
+        given().contentType(ContentType.JSON).body(Map.of("products", List.of(Map.of("sku", sku, "name", "Renamed " + sku,
+                        "unitPriceMinor", 275, "onHand", 3))))
+                .post("/products/bulk").then().statusCode(200).body("updated", equalTo(1));
+        stockIs(sku, 3, 2);
         given().contentType(ContentType.JSON).body(Map.of("delta", 7, "reason", "delivery from supplier"))
                 .post("/products/{sku}/stock-adjustments", sku).then().statusCode(200)
                 .body("onHand", equalTo(10)).body("available", equalTo(8));
@@ -196,7 +209,7 @@ class OrderApiTest {
                 .body(Map.of("customer", Map.of("email", email, "name", "Lister"), "lines", List.of(Map.of("sku", sku, "quantity", 1))))
                 .post("/orders").then().statusCode(202).extract().path("orderId");
         awaitStatus(UUID.fromString(orderId), "PAYMENT_PENDING");
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = given().get("/orders/{id}", orderId).then().extract().<String>path("createdAt").substring(0, 10);
 
         given().get("/orders?customer={c}&status=PAYMENT_PENDING&from={d}&to={d}", email.toUpperCase(), today, today)
                 .then().statusCode(200).body("total", equalTo(1)).body("items.orderId", hasItem(orderId));

@@ -63,8 +63,12 @@ class PaymentTimeoutTest {
                 e -> e.orderId().equals(orderId), WAIT).data();
         assertEquals(FailureReason.PAYMENT_TIMEOUT, failed.reason());
 
-        KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now()));
+        // The sale may still be under way at the deadline: the timeout asks payment-service to void it.
         KAFKA.await(Topics.PAYMENT_COMMANDS, VoidPayment.class, c -> c.paymentId().equals(payment.paymentId()), WAIT);
+        // An authorization that still arrives is voided too.
+        KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(2, KAFKA.events(Topics.PAYMENT_COMMANDS).stream()
+                .filter(e -> e.data() instanceof VoidPayment v && v.paymentId().equals(payment.paymentId())).count()));
         given().get("/orders/{id}", orderId).then().body("status", equalTo("FAILED"));
         given().get("/products/{sku}", sku).then().body("onHand", equalTo(5)).body("reserved", equalTo(0));
     }

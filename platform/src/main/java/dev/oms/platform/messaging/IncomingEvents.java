@@ -37,24 +37,33 @@ public class IncomingEvents {
         try {
             event = EventCodec.decode(record.value());
         } catch (MalformedEventException e) {
-            deadLetters.send(record, consumer, e.getMessage());
+            retryInPlace(record, consumer, "dead-letter the unreadable record",
+                    () -> deadLetters.send(record, consumer, e.getMessage()));
             return;
         }
+        retryInPlace(record, consumer, "apply " + event.type() + " " + event.id() + " (order " + event.subject() + ")", () -> {
+            try {
+                handler.accept(event);
+            } catch (PoisonEventException e) {
+                deadLetters.send(record, consumer, e.getMessage());
+            }
+        });
+    }
+
+    /** Runs {@code step} until it succeeds, backing off between attempts; gives up only when the service stops. */
+    private void retryInPlace(ConsumerRecord<String, byte[]> record, String consumer, String what, Runnable step) {
         long backoffMs = config.retryInitialBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                handler.accept(event);
-                return;
-            } catch (PoisonEventException e) {
-                deadLetters.send(record, consumer, e.getMessage());
+                step.run();
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
-                    throw new IllegalStateException("shutting down; " + event.type() + " " + event.id() + " will be redelivered", e);
+                    throw new IllegalStateException("shutting down; " + record.topic() + "-" + record.partition() + "@"
+                            + record.offset() + " will be redelivered", e);
                 }
-                LOG.warnf(e, "%s failed to apply %s %s (order %s, %s-%d@%d), attempt %d; retrying in %d ms",
-                        consumer, event.type(), event.id(), event.subject(), record.topic(), record.partition(),
-                        record.offset(), attempt, backoffMs);
+                LOG.warnf(e, "%s failed to %s (%s-%d@%d), attempt %d; retrying in %d ms", consumer, what,
+                        record.topic(), record.partition(), record.offset(), attempt, backoffMs);
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, config.retryMaxBackoff().toMillis());
             }
