@@ -1,5 +1,6 @@
 package dev.oms.order.rest;
 
+import dev.oms.platform.rest.Page;
 import dev.oms.order.domain.OrderStatus;
 import dev.oms.order.service.DateRange;
 import dev.oms.order.service.OrderCommands;

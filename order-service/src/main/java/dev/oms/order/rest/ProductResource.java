@@ -1,5 +1,6 @@
 package dev.oms.order.rest;
 
+import dev.oms.platform.rest.Page;
 import dev.oms.order.service.ProductService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,6 @@
 package dev.oms.payment.rest;
 
+import dev.oms.platform.rest.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.payment.config.PaymentConfig;
 import dev.oms.payment.domain.SaleResult;
