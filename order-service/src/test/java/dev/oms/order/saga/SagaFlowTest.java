@@ -123,6 +123,8 @@ class SagaFlowTest {
                 request(marker, markerExternal, List.of(new OrderLine(sku, null, 1, null))));
         kafka.publishRaw(Topics.ORDER_REQUESTS_BULK, envelope.key(), EventCodec.encode(markerEnvelope));
         awaitStatus(marker, "PAYMENT_PENDING");
+        // The relay publishes in outbox order: once the marker's command is out, any duplicate's would be too.
+        kafka.await(Topics.PAYMENT_COMMANDS, AuthorizePayment.class, c -> c.orderId().equals(marker), WAIT);
 
         stockIs(sku, 10, 2);
         assertEquals(1, kafka.events(Topics.PAYMENT_COMMANDS).stream()
