@@ -11,7 +11,9 @@ public final class Topics {
     public static final String ORDER_REQUESTS_INTERACTIVE = "oms.order-requests.interactive";
     public static final String ORDER_EVENTS = "oms.order-events";
     public static final String PAYMENT_COMMANDS = "oms.payment-commands";
+    public static final String PAYMENT_COMMANDS_INTERACTIVE = "oms.payment-commands.interactive";
     public static final String PAYMENT_EVENTS = "oms.payment-events";
+    public static final String PAYMENT_EVENTS_INTERACTIVE = "oms.payment-events.interactive";
     public static final String REFUND_EVENTS = "oms.refund-events";
     public static final String NOTIFICATION_EVENTS = "oms.notification-events";
 
@@ -45,12 +47,37 @@ public final class Topics {
             Map.entry(NotificationSent.class, NOTIFICATION_EVENTS),
             Map.entry(NotificationFailed.class, NOTIFICATION_EVENTS));
 
-    /** The topic an event is published to: requests by lane, then by kind; everything else is an order event. */
+    // The saga's hops have a topic per lane, so an interactive order never waits behind a bulk backlog.
+    private static final Map<String, String> INTERACTIVE_TWIN = Map.of(
+            ORDER_REQUESTS_BULK, ORDER_REQUESTS_INTERACTIVE,
+            PAYMENT_COMMANDS, PAYMENT_COMMANDS_INTERACTIVE,
+            PAYMENT_EVENTS, PAYMENT_EVENTS_INTERACTIVE);
+
+    /**
+     * The topic an event of an order in {@code lane} is published to: requests, payment commands and payment events
+     * go to their lane's topic; everything else has one topic whatever the lane (order events are the public record).
+     */
+    public static String topicFor(OmsEvent event, Lane lane) {
+        String topic = event instanceof OrderRequested
+                ? ORDER_REQUESTS_BULK
+                : TOPIC_BY_EVENT.getOrDefault(event.getClass(), ORDER_EVENTS);
+        return lane == Lane.INTERACTIVE ? INTERACTIVE_TWIN.getOrDefault(topic, topic) : topic;
+    }
+
+    /** {@link #topicFor(OmsEvent, Lane)} with the lane the event carries; events without one count as BULK. */
     public static String topicFor(OmsEvent event) {
-        if (event instanceof OrderRequested requested) {
-            return requested.lane() == Lane.INTERACTIVE ? ORDER_REQUESTS_INTERACTIVE : ORDER_REQUESTS_BULK;
+        return topicFor(event, laneOf(event));
+    }
+
+    /** The lane an event names itself, or BULK for events that do not carry one. */
+    public static Lane laneOf(OmsEvent event) {
+        if (event instanceof OrderRequested requested && requested.lane() != null) {
+            return requested.lane();
         }
-        return TOPIC_BY_EVENT.getOrDefault(event.getClass(), ORDER_EVENTS);
+        if (event instanceof AuthorizePayment authorize && authorize.lane() != null) {
+            return authorize.lane();
+        }
+        return Lane.BULK;
     }
 
     /** Every topic, dead-letter queues included. Order and refund events are kept forever to rebuild analytics. */
@@ -60,7 +87,9 @@ public final class Topics {
                 new TopicSpec(ORDER_REQUESTS_INTERACTIVE, DEFAULT_PARTITIONS, SEVEN_DAYS_MS),
                 new TopicSpec(ORDER_EVENTS, DEFAULT_PARTITIONS, FOREVER),
                 new TopicSpec(PAYMENT_COMMANDS, DEFAULT_PARTITIONS, SEVEN_DAYS_MS),
+                new TopicSpec(PAYMENT_COMMANDS_INTERACTIVE, DEFAULT_PARTITIONS, SEVEN_DAYS_MS),
                 new TopicSpec(PAYMENT_EVENTS, DEFAULT_PARTITIONS, SEVEN_DAYS_MS),
+                new TopicSpec(PAYMENT_EVENTS_INTERACTIVE, DEFAULT_PARTITIONS, SEVEN_DAYS_MS),
                 new TopicSpec(REFUND_EVENTS, DEFAULT_PARTITIONS, FOREVER),
                 new TopicSpec(NOTIFICATION_EVENTS, DEFAULT_PARTITIONS, SEVEN_DAYS_MS));
         return Stream.concat(main.stream(),

@@ -50,7 +50,7 @@ class TopicsTest {
     void everyEventGoesToTheTopicOfItsProducer() {
         for (Class<? extends OmsEvent> type : EventTypes.ALL) {
             if (type != OrderRequested.class) {
-                assertEquals(EXPECTED_TOPIC.get(type), Topics.topicFor(SampleEvents.full(type)), type.getSimpleName());
+                assertEquals(EXPECTED_TOPIC.get(type), Topics.topicFor(SampleEvents.full(type), Lane.BULK), type.getSimpleName());
             }
         }
     }
@@ -66,10 +66,25 @@ class TopicsTest {
     }
 
     @Test
+    void paymentCommandsAndEventsOfInteractiveOrdersTakeTheInteractiveTopics() {
+        VoidPayment voidPayment = (VoidPayment) SampleEvents.full(VoidPayment.class);
+        PaymentAuthorized authorized = (PaymentAuthorized) SampleEvents.full(PaymentAuthorized.class);
+        AuthorizePayment authorize = (AuthorizePayment) SampleEvents.full(AuthorizePayment.class);
+        AuthorizePayment interactive = new AuthorizePayment(authorize.paymentId(), authorize.orderId(),
+                authorize.customerId(), authorize.amount(), Lane.INTERACTIVE);
+        assertEquals(Topics.PAYMENT_COMMANDS_INTERACTIVE, Topics.topicFor(voidPayment, Lane.INTERACTIVE));
+        assertEquals(Topics.PAYMENT_COMMANDS, Topics.topicFor(voidPayment, Lane.BULK));
+        assertEquals(Topics.PAYMENT_EVENTS_INTERACTIVE, Topics.topicFor(authorized, Lane.INTERACTIVE));
+        assertEquals(Topics.PAYMENT_COMMANDS_INTERACTIVE, Topics.topicFor(interactive));
+        assertEquals(Topics.ORDER_EVENTS, Topics.topicFor(SampleEvents.full(OrderCompleted.class), Lane.INTERACTIVE),
+                "order events are one public topic whatever the lane");
+    }
+
+    @Test
     void everyMainTopicHasADeadLetterTwin() {
         Set<String> names = Topics.all().stream().map(Topics.TopicSpec::name).collect(Collectors.toSet());
         Set<String> main = names.stream().filter(name -> !name.endsWith(".dlq")).collect(Collectors.toSet());
-        assertEquals(7, main.size(), "main topics: " + main);
+        assertEquals(9, main.size(), "main topics: " + main);
         for (String topic : main) {
             assertTrue(names.contains(topic + ".dlq"), topic + " has no dead-letter twin");
         }

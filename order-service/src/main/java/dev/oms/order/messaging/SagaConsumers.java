@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds the saga from Kafka; each record is applied once, in its own transaction. */
+/**
+ * Feeds the saga from Kafka; each record is applied once, in its own transaction. Every lane has its own topics
+ * and consumer threads, so interactive orders never queue behind a bulk backlog.
+ */
 @ApplicationScoped
 public class SagaConsumers {
 
@@ -36,9 +39,19 @@ public class SagaConsumers {
         onRequest(record);
     }
 
+    @Incoming("payment-events-interactive")
+    @Blocking
+    public void onInteractivePaymentEvent(ConsumerRecord<String, byte[]> record) {
+        onPaymentEvent(record);
+    }
+
     @Incoming("payment-events")
     @Blocking
-    public void onPaymentEvent(ConsumerRecord<String, byte[]> record) {
+    public void onBulkPaymentEvent(ConsumerRecord<String, byte[]> record) {
+        onPaymentEvent(record);
+    }
+
+    private void onPaymentEvent(ConsumerRecord<String, byte[]> record) {
         inbox.apply(record, CONSUMER, event -> {
             if (event.data() instanceof PaymentAuthorized authorized) {
                 saga.onPaymentAuthorized(authorized);

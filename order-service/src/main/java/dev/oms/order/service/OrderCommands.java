@@ -42,23 +42,23 @@ public class OrderCommands {
         if (OrderStateMachine.releasesStock(order.status, OrderStatus.CANCELLED)) {
             stock.release(OrderSaga.demandOf(order));
         }
-        outbox.add(new OrderCancelled(order.id, order.customerId, OrderSaga.totalOf(order), reason));
+        outbox.add(new OrderCancelled(order.id, order.customerId, OrderSaga.totalOf(order), reason), order.lane);
         if (order.status == OrderStatus.PAYMENT_PENDING) {
             // The sale may still be under way: payment-service voids it whenever the approval comes.
-            outbox.add(new VoidPayment(order.paymentId, order.id, "order cancelled"));
+            outbox.add(new VoidPayment(order.paymentId, order.id, "order cancelled"), order.lane);
         }
         return OrderStatus.CANCELLED;
     }
 
     public OrderStatus ship(UUID orderId) {
         Order order = move(orderId, OrderTrigger.SHIP, null, null);
-        outbox.add(new OrderShipped(order.id, order.customerId, OrderSaga.totalOf(order)));
+        outbox.add(new OrderShipped(order.id, order.customerId, OrderSaga.totalOf(order)), order.lane);
         return OrderStatus.SHIPPED;
     }
 
     public OrderStatus deliver(UUID orderId) {
         Order order = move(orderId, OrderTrigger.DELIVER, null, null);
-        outbox.add(new OrderDelivered(order.id, order.customerId, OrderSaga.totalOf(order)));
+        outbox.add(new OrderDelivered(order.id, order.customerId, OrderSaga.totalOf(order)), order.lane);
         return OrderStatus.DELIVERED;
     }
 

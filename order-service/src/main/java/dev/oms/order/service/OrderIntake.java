@@ -63,7 +63,7 @@ public class OrderIntake {
                 return replay(idempotencyKey, fingerprint);
             }
         }
-        outbox.add(toEvent(orderId, request));
+        outbox.add(toEvent(orderId, request), Lane.INTERACTIVE);
         return new PlacedOrder(orderId, "REQUESTED", false);
     }
 

@@ -108,7 +108,7 @@ public class OrderSaga {
             events.add(new AuthorizePayment(order.paymentId, order.id, customer.customerId(), priced.total(), order.lane));
         }
         order.persist();
-        outbox.addAll(events);
+        outbox.addAll(events, order.lane);
     }
 
     /** PAYMENT_PENDING → PAID and the reserved goods are sold; a payment for an order that gave up is voided. */
@@ -118,12 +118,12 @@ public class OrderSaga {
         if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, OrderTrigger.PAYMENT_AUTHORIZED, null, null, now)) {
             Order.update("paidAt = ?1, paymentId = ?2 where id = ?3", now, payment.paymentId(), order.id);
             stock.commit(demandOf(order));
-            outbox.add(new OrderCompleted(order.id, customerOf(order), totalOf(order), payment.paymentId(), now));
+            outbox.add(new OrderCompleted(order.id, customerOf(order), totalOf(order), payment.paymentId(), now), order.lane);
             return;
         }
         OrderStatus current = transitions.lockedStatus(order.id);
         if (current == OrderStatus.FAILED || current == OrderStatus.CANCELLED) {
-            outbox.add(new VoidPayment(payment.paymentId(), order.id, "order is " + current));
+            outbox.add(new VoidPayment(payment.paymentId(), order.id, "order is " + current), order.lane);
         } else {
             LOG.debugf("Payment %s for order %s in %s: already applied", payment.paymentId(), order.id, current);
         }
@@ -142,10 +142,10 @@ public class OrderSaga {
     private void fail(Order order, OrderTrigger trigger, FailureReason reason, String detail) {
         if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, trigger, reason.name(), detail, Instant.now())) {
             stock.release(demandOf(order));
-            outbox.add(new OrderFailed(order.id, order.customerId, reason, detail, totalOf(order)));
+            outbox.add(new OrderFailed(order.id, order.customerId, reason, detail, totalOf(order)), order.lane);
             if (trigger == OrderTrigger.PAYMENT_TIMED_OUT) {
                 // The sale may still be under way: payment-service voids it whenever the approval comes.
-                outbox.add(new VoidPayment(order.paymentId, order.id, "payment timed out"));
+                outbox.add(new VoidPayment(order.paymentId, order.id, "payment timed out"), order.lane);
             }
         }
     }

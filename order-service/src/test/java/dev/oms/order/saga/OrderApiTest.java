@@ -1,6 +1,7 @@
 package dev.oms.order.saga;
 
 import dev.oms.events.AuthorizePayment;
+import dev.oms.events.Lane;
 import dev.oms.events.OrderCancelled;
 import dev.oms.events.OrderLine;
 import dev.oms.events.OrderShipped;
@@ -90,14 +91,14 @@ class OrderApiTest {
     void cancelBeforePaymentReleasesStockAndALatePaymentIsVoided() {
         String sku = newProduct(700, 4);
         UUID orderId = placeOrder(sku, 3);
-        AuthorizePayment payment = awaitPaymentRequest(orderId);
+        AuthorizePayment payment = awaitPaymentRequest(orderId, Lane.INTERACTIVE);
         stockIs(sku, 4, 3);
 
         given().queryParam("reason", "customer changed their mind").post("/orders/{id}/cancel", orderId).then().statusCode(200).body("status", equalTo("CANCELLED"));
         stockIs(sku, 4, 0);
         KAFKA.await(Topics.ORDER_EVENTS, OrderCancelled.class, e -> e.orderId().equals(orderId), WAIT);
 
-        VoidPayment voided = (VoidPayment) KAFKA.await(Topics.PAYMENT_COMMANDS, VoidPayment.class,
+        VoidPayment voided = (VoidPayment) KAFKA.await(Topics.PAYMENT_COMMANDS_INTERACTIVE, VoidPayment.class,
                 c -> c.orderId().equals(orderId), WAIT).data();
         assertEquals(payment.paymentId(), voided.paymentId());
 
@@ -112,7 +113,7 @@ class OrderApiTest {
     void paidOrderShipsAndIsDeliveredAndIllegalStepsAnswer409WithTheCurrentState() {
         String sku = newProduct(999, 2);
         UUID orderId = placeOrder(sku, 1);
-        AuthorizePayment payment = awaitPaymentRequest(orderId);
+        AuthorizePayment payment = awaitPaymentRequest(orderId, Lane.INTERACTIVE);
         given().post("/orders/{id}/ship", orderId).then().statusCode(409).contentType("application/problem+json")
                 .body("currentState", equalTo("PAYMENT_PENDING"));
         KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now()));
@@ -130,7 +131,7 @@ class OrderApiTest {
     }
 
     private static long voidsOf(UUID paymentId) {
-        return KAFKA.events(Topics.PAYMENT_COMMANDS).stream()
+        return KAFKA.events(Topics.PAYMENT_COMMANDS_INTERACTIVE).stream()
                 .filter(e -> e.data() instanceof VoidPayment v && v.paymentId().equals(paymentId)).count();
     }
 
@@ -165,7 +166,7 @@ class OrderApiTest {
         for (JsonPath order : settled) {
             if (order.getString("status").equals("PAYMENT_PENDING")) {
                 UUID orderId = UUID.fromString(order.getString("orderId"));
-                AuthorizePayment payment = awaitPaymentRequest(orderId);
+                AuthorizePayment payment = awaitPaymentRequest(orderId, Lane.valueOf(order.getString("lane")));
                 KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now()));
                 awaitStatus(orderId, "PAID");
             }

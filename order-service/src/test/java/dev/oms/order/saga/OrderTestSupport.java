@@ -60,9 +60,10 @@ final class OrderTestSupport {
                 .post("/orders").then().statusCode(202).extract().path("orderId"));
     }
 
-    static AuthorizePayment awaitPaymentRequest(UUID orderId) {
-        return (AuthorizePayment) KAFKA.await(Topics.PAYMENT_COMMANDS, AuthorizePayment.class,
-                c -> c.orderId().equals(orderId), WAIT).data();
+    /** The order's payment command, from the payment-commands topic of the order's lane (where it must be). */
+    static AuthorizePayment awaitPaymentRequest(UUID orderId, Lane lane) {
+        String topic = lane == Lane.INTERACTIVE ? Topics.PAYMENT_COMMANDS_INTERACTIVE : Topics.PAYMENT_COMMANDS;
+        return (AuthorizePayment) KAFKA.await(topic, AuthorizePayment.class, c -> c.orderId().equals(orderId), WAIT).data();
     }
 
     static void awaitStatus(UUID orderId, String status) {

@@ -53,7 +53,7 @@ class PaymentTimeoutTest {
                 .body(Map.of("customer", Map.of("email", "slow-" + UUID.randomUUID() + "@example.com", "name", "Slow Payer"),
                         "lines", List.of(Map.of("sku", sku, "quantity", 2))))
                 .post("/orders").then().statusCode(202).extract().path("orderId"));
-        AuthorizePayment payment = (AuthorizePayment) KAFKA.await(Topics.PAYMENT_COMMANDS, AuthorizePayment.class,
+        AuthorizePayment payment = (AuthorizePayment) KAFKA.await(Topics.PAYMENT_COMMANDS_INTERACTIVE, AuthorizePayment.class,
                 c -> c.orderId().equals(orderId), WAIT).data();
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/orders/{id}", orderId).then()
@@ -64,10 +64,10 @@ class PaymentTimeoutTest {
         assertEquals(FailureReason.PAYMENT_TIMEOUT, failed.reason());
 
         // The sale may still be under way at the deadline: the timeout asks payment-service to void it.
-        KAFKA.await(Topics.PAYMENT_COMMANDS, VoidPayment.class, c -> c.paymentId().equals(payment.paymentId()), WAIT);
+        KAFKA.await(Topics.PAYMENT_COMMANDS_INTERACTIVE, VoidPayment.class, c -> c.paymentId().equals(payment.paymentId()), WAIT);
         // An authorization that still arrives is voided too.
         KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now()));
-        await().atMost(WAIT).untilAsserted(() -> assertEquals(2, KAFKA.events(Topics.PAYMENT_COMMANDS).stream()
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(2, KAFKA.events(Topics.PAYMENT_COMMANDS_INTERACTIVE).stream()
                 .filter(e -> e.data() instanceof VoidPayment v && v.paymentId().equals(payment.paymentId())).count()));
         given().get("/orders/{id}", orderId).then().body("status", equalTo("FAILED"));
         given().get("/products/{sku}", sku).then().body("onHand", equalTo(5)).body("reserved", equalTo(0));

@@ -1,7 +1,9 @@
 package dev.oms.payment.domain;
 
 import dev.oms.events.AuthorizePayment;
+import dev.oms.events.Lane;
 import dev.oms.events.Money;
+import dev.oms.events.Topics;
 import dev.oms.platform.ids.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -37,6 +39,10 @@ public class Payment extends PanacheEntityBase {
 
     public String currency;
 
+    /** The lane of the order, so the payment's events travel in it too. */
+    @Enumerated(EnumType.STRING)
+    public Lane lane;
+
     @Enumerated(EnumType.STRING)
     public PaymentStatus status;
 
@@ -60,6 +66,7 @@ public class Payment extends PanacheEntityBase {
         payment.customerId = command.customerId();
         payment.amountMinor = command.amount().amountMinor();
         payment.currency = command.amount().currency();
+        payment.lane = Topics.laneOf(command);
         payment.status = PaymentStatus.PENDING;
         payment.createdAt = now;
         payment.updatedAt = now;

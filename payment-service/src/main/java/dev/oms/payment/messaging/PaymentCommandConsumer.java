@@ -22,9 +22,20 @@ public class PaymentCommandConsumer {
         this.payments = payments;
     }
 
+    // Each lane has its own topic and consumer thread, so interactive commands never queue behind bulk ones.
+    @Incoming("payment-commands-interactive")
+    @Blocking
+    public void onInteractiveCommand(ConsumerRecord<String, byte[]> record) {
+        onCommand(record);
+    }
+
     @Incoming("payment-commands")
     @Blocking
-    public void onCommand(ConsumerRecord<String, byte[]> record) {
+    public void onBulkCommand(ConsumerRecord<String, byte[]> record) {
+        onCommand(record);
+    }
+
+    private void onCommand(ConsumerRecord<String, byte[]> record) {
         inbox.apply(record, CONSUMER, event -> {
             if (event.data() instanceof AuthorizePayment authorize) {
                 payments.authorize(authorize);

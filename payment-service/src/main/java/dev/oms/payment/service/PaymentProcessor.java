@@ -100,10 +100,10 @@ public class PaymentProcessor {
         }
         PaymentAttempt.saleAnswered(payment.id, decision, now).persist();
         if (!decision.approved()) {
-            outbox.add(new PaymentDeclined(payment.id, payment.orderId, payment.amount(), decision.declineReason()));
+            outbox.add(new PaymentDeclined(payment.id, payment.orderId, payment.amount(), decision.declineReason()), payment.lane);
             return true;
         }
-        outbox.add(new PaymentAuthorized(payment.id, payment.orderId, payment.amount(), now));
+        outbox.add(new PaymentAuthorized(payment.id, payment.orderId, payment.amount(), now), payment.lane);
         if (payment.voidIfRequested(now)) {
             voidAtGateway(payment, now);
         }
@@ -113,6 +113,6 @@ public class PaymentProcessor {
     private void voidAtGateway(Payment payment, Instant now) {
         gateway.voidSale(payment.id);
         PaymentAttempt.of(payment.id, AttemptKind.VOID, AttemptStatus.APPROVED, null, now).persist();
-        outbox.add(new PaymentVoided(payment.id, payment.orderId, payment.amount()));
+        outbox.add(new PaymentVoided(payment.id, payment.orderId, payment.amount()), payment.lane);
     }
 }

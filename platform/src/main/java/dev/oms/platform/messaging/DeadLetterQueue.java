@@ -1,6 +1,7 @@
 package dev.oms.platform.messaging;
 
 import dev.oms.events.Topics;
+import dev.oms.platform.config.ServiceIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,14 +22,17 @@ public class DeadLetterQueue {
     public static final String ORIGINAL_OFFSET = "oms-dlq-original-offset";
     public static final String REASON = "oms-dlq-reason";
     public static final String CONSUMER = "oms-dlq-consumer";
+    public static final String SERVICE = "oms-dlq-service";
     public static final String FAILED_AT = "oms-dlq-failed-at";
 
     private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class);
 
     private final KafkaProducerHolder producers;
+    private final ServiceIdentity service;
 
-    public DeadLetterQueue(KafkaProducerHolder producers) {
+    public DeadLetterQueue(KafkaProducerHolder producers, ServiceIdentity service) {
         this.producers = producers;
+        this.service = service;
     }
 
     /** Blocks until the DLQ record is durable: only then may the original offset be committed. */
@@ -39,6 +43,7 @@ public class DeadLetterQueue {
         put(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
         put(headers, REASON, reason);
         put(headers, CONSUMER, consumer);
+        put(headers, SERVICE, service.name());
         put(headers, FAILED_AT, Instant.now().toString());
         String dlq = Topics.dlq(record.topic());
         try {

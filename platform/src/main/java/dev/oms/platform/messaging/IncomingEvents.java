@@ -4,6 +4,7 @@ import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.MalformedEventException;
 import dev.oms.platform.config.ConsumerConfig;
+import dev.oms.platform.tracing.TraceContext;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,11 @@ public class IncomingEvents {
     }
 
     public void handle(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
+        // The events this record causes continue its trace (the outbox stores the traceparent).
+        TraceContext.runWithin(TraceContext.of(record.headers()), () -> decodeAndApply(record, consumer, handler));
+    }
+
+    private void decodeAndApply(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
         EventEnvelope event;
         try {
             event = EventCodec.decode(record.value());

@@ -1,11 +1,11 @@
 package dev.oms.platform.outbox;
 
-import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
+import dev.oms.events.Lane;
 import dev.oms.events.OmsEvent;
-import dev.oms.events.Topics;
 import dev.oms.platform.config.ServiceIdentity;
 import dev.oms.platform.ids.Uuids;
+import dev.oms.platform.tracing.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +14,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.List;
 @IfBuildProperty(name = "oms.outbox.enabled", stringValue = "true")
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox (id, topic, record_key, payload, created_at) VALUES (?, ?, ?, ?, ?)";
     private static final Object WAKE_RELAY_KEY = new Object();
 
     private final AgroalDataSource dataSource;
@@ -48,28 +45,25 @@ public class Outbox {
         this.relay = relay;
     }
 
-    public EventEnvelope add(OmsEvent event) {
-        return addAll(List.of(event)).get(0);
+    /** Adds one event of an order travelling in {@code lane}; returns its envelope (the event id is fixed from now on). */
+    public EventEnvelope add(OmsEvent event, Lane lane) {
+        return addAll(List.of(event), lane).get(0);
     }
 
-    /** Adds the events in order; returns their envelopes (with the event ids fixed from now on). */
-    public List<EventEnvelope> addAll(List<? extends OmsEvent> events) {
+    /** Adds the events of one order travelling in {@code lane}, in order; returns their envelopes. */
+    public List<EventEnvelope> addAll(List<? extends OmsEvent> events, Lane lane) {
         requireTransaction();
         Instant now = Instant.now();
+        String traceparent = TraceContext.current().orElse(null);
         List<EventEnvelope> envelopes = new ArrayList<>(events.size());
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (OmsEvent event : events) {
-                EventEnvelope envelope = EventEnvelope.of(Uuids.timeOrdered(), service.name(), now, event);
-                insert.setBytes(1, Uuids.toBytes(envelope.id()));
-                insert.setString(2, Topics.topicFor(event));
-                insert.setString(3, envelope.key());
-                insert.setBytes(4, EventCodec.encode(envelope));
-                insert.setTimestamp(5, Timestamp.from(now));
-                insert.addBatch();
-                envelopes.add(envelope);
-            }
-            insert.executeBatch();
+        List<OutboxRecord> records = new ArrayList<>(events.size());
+        for (OmsEvent event : events) {
+            EventEnvelope envelope = EventEnvelope.of(Uuids.timeOrdered(), service.name(), now, event);
+            envelopes.add(envelope);
+            records.add(OutboxRecord.of(envelope, lane, traceparent));
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            OutboxTable.insert(connection, records, now);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox", e);
         }

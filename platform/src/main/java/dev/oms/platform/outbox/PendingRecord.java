@@ -1,0 +1,5 @@
+package dev.oms.platform.outbox;
+
+/** An outbox row waiting to be published, as the relay reads it. */
+public record PendingRecord(long seq, String topic, String key, byte[] payload, String traceparent) {
+}
