@@ -65,7 +65,7 @@ public final class GatewayTestSupport {
 
     public static AuthorizePayment authorize(UUID orderId, long amountMinor) {
         AuthorizePayment command = new AuthorizePayment(UUID.randomUUID(), orderId, UUID.randomUUID(),
-                new Money(amountMinor, "USD"), Lane.INTERACTIVE);
+                new Money(amountMinor, "USD"), Lane.BULK);
         KAFKA.publish("order-service", command);
         return command;
     }

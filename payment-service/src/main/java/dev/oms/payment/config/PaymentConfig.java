@@ -22,6 +22,18 @@ public interface PaymentConfig {
 
     Webhook webhook();
 
+    /**
+     * A payment PENDING longer than this is in doubt (its request or its answer may have been lost) and is
+     * reconciled with the gateway's books. Well above the gateway's usual answer time, well below the order's
+     * payment timeout.
+     */
+    @WithDefault("1m")
+    Duration reconcileAfter();
+
+    /** How often payments in doubt are reconciled; the first pass runs as the service starts. */
+    @WithDefault("1m")
+    Duration reconcileInterval();
+
     enum Gateway {
         SIMULATOR
     }

@@ -5,7 +5,7 @@ import dev.oms.events.Money;
 import java.util.UUID;
 
 /**
- * The port to whatever takes the money. Both calls run inside the caller's transaction, so what the adapter
+ * The port to whatever takes the money. Every call runs inside the caller's transaction, so what the adapter
  * records commits or rolls back with the payment's own change.
  */
 public interface PaymentGateway {
@@ -18,4 +18,10 @@ public interface PaymentGateway {
 
     /** Gives back an approved sale (named {@code voidSale} because {@code void} is a Java keyword). */
     void voidSale(UUID paymentId);
+
+    /**
+     * What the gateway's own books say about the sale: how a payment left in doubt (a lost request, a lost or late
+     * webhook) is reconciled. Changes nothing.
+     */
+    GatewaySale lookup(UUID paymentId);
 }

@@ -2,6 +2,7 @@ package dev.oms.payment.service.gateway;
 
 import dev.oms.events.Money;
 import dev.oms.payment.config.PaymentConfig;
+import dev.oms.payment.domain.GatewaySale;
 import dev.oms.payment.domain.PaymentGateway;
 import dev.oms.payment.domain.SimulatedDecisions;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -50,5 +51,22 @@ public class SimulatedGateway implements PaymentGateway {
             // Payments taken before the simulator kept a ledger have no row; there is nothing to mark.
             LOG.warnf("Void of sale %s that is not in the simulator's ledger", paymentId);
         }
+    }
+
+    /**
+     * The simulator decides when it writes the row, but a real gateway takes its time: until the simulated
+     * latency has passed (the first delivery is due) the sale counts as pending. Once a delivery was attempted,
+     * {@code dueAt} is the next retry, and the answer is known whether or not it ever arrived.
+     */
+    @Override
+    public GatewaySale lookup(UUID paymentId) {
+        GatewayLedgerEntry entry = GatewayLedgerEntry.findById(paymentId);
+        if (entry == null) {
+            return GatewaySale.unknown();
+        }
+        if (entry.attempts == 0 && entry.dueAt.isAfter(Instant.now())) {
+            return GatewaySale.pending();
+        }
+        return entry.voided ? GatewaySale.voided(entry.toResult()) : GatewaySale.answered(entry.toResult());
     }
 }
