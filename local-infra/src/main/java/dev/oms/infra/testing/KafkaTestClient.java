@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,8 +75,21 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Publishes exactly these bytes to {@code partition}, or to the key's partition when it is null. */
     public RecordMetadata publishRaw(String topic, Integer partition, String key, byte[] value) {
+        return send(new ProducerRecord<>(topic, partition, key, value));
+    }
+
+    /** Publishes the event in its own envelope with these record headers (e.g. a W3C {@code traceparent}). */
+    public RecordMetadata publish(EventEnvelope envelope, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.topicFor(envelope.data()), envelope.key(),
+                EventCodec.encode(envelope));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return send(record);
+    }
+
+    private RecordMetadata send(ProducerRecord<String, byte[]> record) {
+        String topic = record.topic();
         try {
-            return producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+            return producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -21,8 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.oms.order.saga.OrderTestSupport.WAIT;
@@ -32,6 +34,7 @@ import static dev.oms.order.saga.OrderTestSupport.request;
 import static dev.oms.order.saga.OrderTestSupport.requestOrder;
 import static dev.oms.order.saga.OrderTestSupport.stockIs;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -142,5 +145,31 @@ class SagaFlowTest {
         given().get("/orders?status=SHIPPING").then().statusCode(400).body("field", equalTo("status"));
         given().contentType(ContentType.JSON).body("{\"products\":[{\"sku\":\"bad sku\",\"name\":\"x\",\"unitPriceMinor\":1,\"onHand\":1}]}")
                 .post("/products/bulk").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theTraceOfARequestContinuesOnTheEventsAndCommandsItCauses() {
+        String sku = newProduct(400, 5);
+        String external = "TRACE-" + UUID.randomUUID();
+        UUID orderId = Ids.orderId(external);
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        EventEnvelope requested = EventEnvelope.of(UUID.randomUUID(), "import-service", Instant.now(),
+                request(orderId, external, List.of(new OrderLine(sku, null, 1, null))));
+
+        kafka.publish(requested, Map.of("traceparent", traceparent));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertEquals(List.of(traceparent, traceparent), traceparentsOf(orderId, Topics.ORDER_EVENTS),
+                    "OrderAccepted and StockReserved carry the request's trace");
+            assertEquals(List.of(traceparent), traceparentsOf(orderId, Topics.PAYMENT_COMMANDS));
+        });
+    }
+
+    private static List<String> traceparentsOf(UUID orderId, String topic) {
+        return kafka.readAll(topic).stream()
+                .filter(record -> record.key().equals(orderId.toString()))
+                .map(record -> record.headers().lastHeader("traceparent"))
+                .map(header -> header == null ? "none" : new String(header.value(), StandardCharsets.US_ASCII))
+                .toList();
     }
 }
