@@ -1,24 +1,19 @@
 package dev.oms.system;
 
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
+import dev.oms.system.OmsApi.OrderStats;
+import dev.oms.system.OmsApi.OrderSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,12 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImportToKpisIT {
 
     private static final int ORDERS = 1_000;
-    private static final Set<String> PENDING = Set.of("RECEIVED", "STOCK_RESERVED", "PAYMENT_PENDING");
     private static OmsSystem system;
+    private static OmsApi api;
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = OmsSystem.start(Map.of("payment-service", Map.of("oms.payments.simulator.approval-rate", "0.9")));
+        system = OmsSystem.start("ImportToKpisIT", Map.of("payment-service", Map.of("oms.payments.simulator.approval-rate", "0.9")));
+        api = new OmsApi(system);
     }
 
     @AfterAll
@@ -49,82 +45,23 @@ class ImportToKpisIT {
     @Test
     void importedOrdersEndTerminalAndKpisEqualThePaidOrders() {
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        GeneratedImport generated = GeneratedImport.of(ORDERS, 20261122L, runId);
+        GeneratedImport generated = GeneratedImport.of(ORDERS, 20261122L, runId, 5);
         LocalDate firstDay = LocalDate.now(ZoneOffset.UTC);
-        given().baseUri(system.url("order-service")).contentType(ContentType.JSON)
-                .body(Map.of("products", generated.catalog())).post("/products/bulk").then().statusCode(200);
+        api.upsertProducts(generated.catalog());
 
-        String importId = given().baseUri(system.url("import-service")).contentType("text/csv")
-                .queryParam("fileName", "system-" + runId + ".csv").body(generated.csv())
-                .post("/imports").then().statusCode(202).extract().path("importId");
+        UUID importId = api.importCsv("system-" + runId + ".csv", generated.csv()).importId();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
-                "COMPLETED".equals(given().baseUri(system.url("import-service")).get("/imports/{id}", importId).path("status")));
+                "COMPLETED".equals(api.importJob(importId).status()));
+        OrderStats stats = new OrderProgress(api, ORDERS, Instant.now()).awaitAllSettled(Duration.ofMinutes(3));
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            JsonPath stats = given().baseUri(system.url("order-service")).get("/orders/stats").jsonPath();
-            return stats.getLong("total") == ORDERS && PENDING.stream().allMatch(s -> stats.getLong("byStatus." + s) == 0);
-        });
+        List<OrderSummary> paid = api.orders("PAID");
+        assertTrue(paid.size() > ORDERS / 2, "most orders are paid: " + paid.size());
+        assertTrue(stats.count("REJECTED") > 0, "scarce products reject some orders");
+        paid.forEach(order -> assertEquals(generated.orders().get(order.orderId()).totalMinor(), order.total().amountMinor(),
+                "total of order " + order.externalOrderId()));
+        long paidGross = paid.stream().mapToLong(order -> order.total().amountMinor()).sum();
 
-        Map<String, Long> paidTotals = paidOrderTotals();
-        JsonPath stats = given().baseUri(system.url("order-service")).get("/orders/stats").jsonPath();
-        long failed = stats.getLong("byStatus.REJECTED") + stats.getLong("byStatus.FAILED");
-        assertTrue(paidTotals.size() > ORDERS / 2, "most orders are paid: " + paidTotals.size());
-        assertTrue(stats.getLong("byStatus.REJECTED") > 0, "scarce products reject some orders");
-        paidTotals.forEach((externalId, total) ->
-                assertEquals(generated.totalByExternalId().get(externalId), total, "total of order " + externalId));
-        long expectedGross = paidTotals.values().stream().mapToLong(Long::longValue).sum();
-
-        Set<LocalDate> days = new TreeSet<>(List.of(firstDay, LocalDate.now(ZoneOffset.UTC)));
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertEquals(paidTotals.size(), sumKpi(days, "ordersCompleted")));
-        assertEquals(expectedGross, sumKpi(days, "grossRevenueMinor"));
-        assertEquals(failed, sumKpi(days, "ordersFailed"));
-
-        for (Map<String, Object> day : paidDaily(days)) {
-            LocalDate date = LocalDate.parse((String) day.get("date"));
-            JsonPath kpis = kpis(date);
-            long paid = ((Number) day.get("paidOrders")).longValue();
-            long gross = ((Number) day.get("grossRevenueMinor")).longValue();
-            assertEquals(paid, kpis.getLong("ordersCompleted"), "orders completed on " + date);
-            assertEquals(gross, kpis.getLong("grossRevenueMinor"), "gross revenue on " + date);
-            assertEquals(BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(paid), 0, RoundingMode.HALF_UP).longValueExact(),
-                    kpis.getLong("averageOrderValueMinor"), "average order value on " + date);
-        }
-        List<Map<String, Object>> leaders = given().baseUri(system.url("analytics-service"))
-                .get("/leaderboard?limit=10").then().statusCode(200).extract().path("entries");
-        assertEquals(10, leaders.size());
-    }
-
-    private static Map<String, Long> paidOrderTotals() {
-        Map<String, Long> totals = new HashMap<>();
-        for (int page = 0; ; page++) {
-            JsonPath body = given().baseUri(system.url("order-service"))
-                    .get("/orders?status=PAID&size=200&page=" + page).then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = body.getList("items");
-            for (Map<String, Object> item : items) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> total = (Map<String, Object>) item.get("total");
-                totals.put((String) item.get("externalOrderId"), ((Number) total.get("amountMinor")).longValue());
-            }
-            if (items.size() < 200) {
-                return totals;
-            }
-        }
-    }
-
-    private static List<Map<String, Object>> paidDaily(Set<LocalDate> days) {
-        LocalDate first = days.iterator().next();
-        LocalDate last = ((TreeSet<LocalDate>) days).last();
-        return given().baseUri(system.url("order-service")).get("/reports/paid-daily?from=" + first + "&to=" + last)
-                .then().statusCode(200).extract().jsonPath().getList("$");
-    }
-
-    private static long sumKpi(Set<LocalDate> days, String field) {
-        return days.stream().mapToLong(day -> kpis(day).getLong(field)).sum();
-    }
-
-    private static JsonPath kpis(LocalDate date) {
-        return given().baseUri(system.url("analytics-service")).get("/kpis/daily?date=" + date)
-                .then().statusCode(200).extract().jsonPath();
+        KpiReconciliation.assertKpisMatchOrders(api, firstDay, stats, paidGross, Duration.ofMinutes(1));
+        assertEquals(10, api.leaderboard(10).entries().size());
     }
 }

@@ -2,6 +2,7 @@ package dev.oms.system;
 
 import dev.oms.events.Topics;
 import dev.oms.infra.KafkaBroker;
+import dev.oms.infra.RedisKeys;
 import dev.oms.infra.TestDatabases;
 
 import java.io.IOException;
@@ -10,15 +11,18 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole system for a black-box test: an in-JVM KRaft broker, a fresh database per service, a Redis key
- * prefix of its own, and the six packaged services as separate JVM processes on free ports.
+ * prefix of its own, and the six packaged services as separate JVM processes on free ports, each run from a copy
+ * in {@code system-tests/target/system/apps}. Logs go to {@code system-tests/target/system/logs/<test>/<service>.log}.
  */
 final class OmsSystem implements AutoCloseable {
 
@@ -27,23 +31,35 @@ final class OmsSystem implements AutoCloseable {
     private static final Map<String, String> DATABASES = Map.of(
             "import-service", "oms_imports", "order-service", "oms_orders", "payment-service", "oms_payments",
             "refund-service", "oms_refunds", "notification-service", "oms_notifications");
+    // Where close() deletes the system's keys: the Redis the services use by default, as for OmsTestInfra.
+    private static final String REDIS_HOST = TestDatabases.setting("OMS_REDIS_HOST", "127.0.0.1");
+    private static final int REDIS_PORT = Integer.parseInt(TestDatabases.setting("OMS_REDIS_PORT", "6379"));
+    // Test classes of one JVM share its run id; a prefix per system keeps one test's KPIs and offsets from the next.
+    private static final AtomicInteger SYSTEMS_STARTED = new AtomicInteger();
 
     private final KafkaBroker broker;
+    private final String redisPrefix;
     private final List<String> databases = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private OmsSystem(KafkaBroker broker) {
+    private OmsSystem(KafkaBroker broker, String redisPrefix) {
         this.broker = broker;
+        this.redisPrefix = redisPrefix;
     }
 
-    /** Starts everything; {@code overrides} maps a service name to extra system properties. */
-    static OmsSystem start(Map<String, Map<String, String>> overrides) throws Exception {
+    /**
+     * Starts everything; {@code overrides} maps a service name to extra system properties.
+     *
+     * @param test names the log folder, so each test class keeps its own logs
+     */
+    static OmsSystem start(String test, Map<String, Map<String, String>> overrides) throws Exception {
         Path root = Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("system-tests/target/system"));
-        OmsSystem system = new OmsSystem(KafkaBroker.start(Files.createTempDirectory("oms-system-kafka"), 0, 0));
+        Instant start = Instant.now();
+        String redisPrefix = TestDatabases.redisPrefix() + "system" + SYSTEMS_STARTED.incrementAndGet() + ":";
+        OmsSystem system = new OmsSystem(KafkaBroker.start(null, 0, 0), redisPrefix);
         try {
             system.broker.createTopics(Topics.all());
-            String redisPrefix = TestDatabases.redisPrefix();
             for (String name : SERVICES) {
                 Map<String, String> properties = new HashMap<>();
                 properties.put("kafka.bootstrap.servers", system.broker.bootstrapServers());
@@ -56,11 +72,14 @@ final class OmsSystem implements AutoCloseable {
                     properties.put("oms.db.name", fresh);
                 }
                 properties.putAll(overrides.getOrDefault(name, Map.of()));
-                system.services.put(name, ServiceProcess.start(root, name, freePort(), properties, work.resolve("logs")));
+                system.services.put(name, ServiceProcess.start(root, name, freePort(), properties,
+                        work.resolve("apps"), work.resolve("logs").resolve(test)));
             }
             for (ServiceProcess service : system.services.values()) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
+            System.out.printf("%s: %d services ready in %.1fs; logs in %s%n", test, SERVICES.size(),
+                    Duration.between(start, Instant.now()).toMillis() / 1000.0, work.resolve("logs").resolve(test));
             return system;
         } catch (Exception e) {
             system.close();
@@ -69,17 +88,32 @@ final class OmsSystem implements AutoCloseable {
     }
 
     String url(String service) {
-        return services.get(service).baseUrl();
+        return service(service).baseUrl();
+    }
+
+    ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + "; one of " + SERVICES);
+        }
+        return service;
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
     }
 
     @Override
     public void close() throws Exception {
+        // All at once: each service may take seconds to drain its outbox and leave its consumer groups.
+        services.values().forEach(ServiceProcess::requestStop);
         for (ServiceProcess service : services.values()) {
             service.close();
         }
         for (String database : databases) {
             TestDatabases.drop(database);
         }
+        RedisKeys.deleteByPrefix(REDIS_HOST, REDIS_PORT, redisPrefix);
         broker.close();
     }
 

@@ -1,45 +1,86 @@
 package dev.oms.system;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-/** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM process. */
+/**
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM process. It can be
+ * killed with SIGKILL and restarted with the same port, properties and log, as a crashed pod would be.
+ */
 final class ServiceProcess implements AutoCloseable {
+
+    /** How the JVM reports a child that died of signal 9 (128 + 9). */
+    private static final int KILLED_BY_SIGKILL = 137;
 
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.command = command;
     }
 
-    static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path logDir)
-            throws IOException {
-        Path jar = projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install)");
-        }
+    /**
+     * Starts a copy of the packaged service taken now, under {@code appsDir}: a rebuild in the working tree while the
+     * test runs must not change what a restart runs, nor leave it half a jar to start.
+     */
+    static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path appsDir,
+                                Path logDir) throws IOException {
+        Path jar = copyOfApp(projectRoot.resolve(name).resolve("target/quarkus-app"), appsDir.resolve(name))
+                .resolve("quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServiceProcess(name, port, log, process);
+        Files.deleteIfExists(log);
+        ServiceProcess service = new ServiceProcess(name, port, log, List.copyOf(command));
+        service.launch();
+        return service;
+    }
+
+    private static Path copyOfApp(Path app, Path copy) throws IOException {
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: package the services first (./mvnw install)");
+        }
+        if (Files.exists(copy)) {
+            try (Stream<Path> old = Files.walk(copy)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(copy.getParent());
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path path : files.toList()) {
+                Files.copy(path, copy.resolve(app.relativize(path).toString()));
+            }
+        }
+        return copy;
+    }
+
+    // Appending, so a restarted service's log follows the one it replaces.
+    private void launch() throws IOException {
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
     }
 
     String baseUrl() {
@@ -48,6 +89,46 @@ final class ServiceProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /**
+     * kill -9: no shutdown hook runs, nothing is flushed or committed on the way out. Returns the pid killed.
+     * {@link Process#destroyForcibly()} is SIGKILL on Linux; the exit status proves it.
+     */
+    long kill() throws IOException, InterruptedException {
+        long pid = process.pid();
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + pid + ") still runs 10 s after SIGKILL");
+        }
+        if (process.exitValue() != KILLED_BY_SIGKILL) {
+            throw new IllegalStateException(name + " (pid " + pid + ") ended with status " + process.exitValue()
+                    + ", not by SIGKILL; it may have died before the kill:\n" + tail());
+        }
+        markLog("killed with SIGKILL (pid " + pid + ")");
+        return pid;
+    }
+
+    /** Starts the service again after {@link #kill()}, on the same port, with the same properties and log. */
+    void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs (pid " + process.pid() + ")");
+        }
+        markLog("restarting");
+        launch();
+    }
+
+    private void markLog(String what) throws IOException {
+        String line = "===== system-tests: " + name + " " + what + " at " + Instant.now() + " =====\n";
+        Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -78,6 +159,11 @@ final class ServiceProcess implements AutoCloseable {
     String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** Asks the service to shut down (SIGTERM) without waiting, so several services can stop at once. */
+    void requestStop() {
+        process.destroy();
     }
 
     @Override
