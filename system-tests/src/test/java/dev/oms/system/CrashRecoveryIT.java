@@ -2,7 +2,6 @@ package dev.oms.system;
 
 import dev.oms.system.KillSchedule.PlannedKill;
 import dev.oms.system.OmsApi.OrderStats;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static dev.oms.system.Figures.count;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 4: 10,000 imported orders while order-service and payment-service are killed with SIGKILL at random
@@ -79,7 +77,7 @@ class CrashRecoveryIT {
         OrderProgress progress = new OrderProgress(api, ORDERS, Instant.now());
         api.importCsv("crash-" + seed + ".csv", generated.csv());
         Map<String, Integer> kills = killAndRestart(plan, progress);
-        OrderStats stats = awaitQuiet(progress);
+        OrderStats stats = progress.awaitQuiet(Duration.ofMinutes(6));
 
         System.out.println("kills: " + VICTIMS.stream().map(s -> s + " " + kills.getOrDefault(s, 0))
                 .collect(Collectors.joining(", ")));
@@ -88,24 +86,6 @@ class CrashRecoveryIT {
         } finally {
             System.out.printf("checked at +%.1fs%n", progress.secondsSinceStart());
         }
-    }
-
-    /**
-     * Waits until every order has settled and every payment has its answer. A system that never gets there is
-     * not failed here: the invariants then name the orders it left behind, next to all the other figures.
-     */
-    private static OrderStats awaitQuiet(OrderProgress progress) {
-        try {
-            progress.awaitAllSettled(Duration.ofMinutes(6));
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.paymentTotals().count().get("PENDING") == 0);
-            System.out.printf("quiet at +%.1fs%n", progress.secondsSinceStart());
-        } catch (AssertionError | ConditionTimeoutException e) {
-            System.out.printf("NOT QUIET at +%.1fs: %s%n", progress.secondsSinceStart(), e.getMessage());
-        }
-        OrderStats stats = api.orderStats();
-        System.out.println("  " + progress.describe(stats) + "; payments " + api.paymentTotals().count());
-        return stats;
     }
 
     private static Map<String, Integer> killAndRestart(List<PlannedKill> plan, OrderProgress progress) throws Exception {

@@ -51,6 +51,24 @@ final class OrderProgress {
                 stats -> stats.total() == expectedOrders && stats.midSaga() == 0);
     }
 
+    /**
+     * Waits until every order has settled and every payment has its answer. A system that never gets there is
+     * not failed here: the invariants then name the orders it left behind, next to all the other figures.
+     */
+    OrderStats awaitQuiet(Duration atMost) {
+        try {
+            awaitAllSettled(atMost);
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.paymentTotals().count().get("PENDING") == 0);
+            System.out.printf("quiet at +%.1fs%n", secondsSinceStart());
+        } catch (AssertionError | ConditionTimeoutException e) {
+            System.out.printf("NOT QUIET at +%.1fs: %s%n", secondsSinceStart(), e.getMessage());
+        }
+        OrderStats stats = api.orderStats();
+        System.out.println("  " + describe(stats) + "; payments " + api.paymentTotals().count());
+        return stats;
+    }
+
     double secondsSinceStart() {
         return Duration.between(start, Instant.now()).toMillis() / 1000.0;
     }

@@ -25,6 +25,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /** How the JVM reports a child that died of signal 9 (128 + 9). */
     private static final int KILLED_BY_SIGKILL = 137;
+    private static final String MARK = "===== system-tests: ";
+    /**
+     * Six services, the broker and the database share two cores, and the crash test restarts services again and
+     * again: C1 compiles a fresh JVM's hot code at a fraction of C2's CPU, and one GC thread stays out of the way.
+     * {@code -Doms.system.jvm-options=...} replaces them.
+     */
+    private static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final String name;
     private final int port;
@@ -47,7 +54,9 @@ final class ServiceProcess implements AutoCloseable {
                                 Path logDir) throws IOException {
         Path jar = copyOfApp(projectRoot.resolve(name).resolve("target/quarkus-app"), appsDir.resolve(name))
                 .resolve("quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+        command.addAll(List.of(System.getProperty("oms.system.jvm-options", JVM_OPTIONS).split("\\s+")));
+        command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(logDir);
@@ -117,7 +126,36 @@ final class ServiceProcess implements AutoCloseable {
         return pid;
     }
 
-    /** Starts the service again after {@link #kill()}, on the same port, with the same properties and log. */
+    /**
+     * SIGTERM, as Kubernetes stops a pod, and waits for the process to end. Returns how it ended; the log gets the
+     * section {@link #logSince} reads.
+     */
+    Stopped terminate(Duration timeout) throws IOException, InterruptedException {
+        long pid = process.pid();
+        markLog("sent SIGTERM (pid " + pid + ")");
+        Instant sent = Instant.now();
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " (pid " + pid + ") still runs " + timeout + " after SIGTERM:\n" + tail());
+        }
+        return new Stopped(pid, process.exitValue(), Duration.between(sent, Instant.now()));
+    }
+
+    record Stopped(long pid, int exitStatus, Duration took) {
+    }
+
+    /** The log's lines after the last mark containing {@code mark}, e.g. "sent SIGTERM". */
+    List<String> logSince(String mark) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith(MARK) && lines.get(i).contains(mark)) {
+                return lines.subList(i + 1, lines.size());
+            }
+        }
+        throw new IllegalStateException(name + "'s log has no mark '" + mark + "'");
+    }
+
+    /** Starts the service again after {@link #kill()} or {@link #terminate}, on the same port, with the same properties and log. */
     void restart() throws IOException {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " still runs (pid " + process.pid() + ")");
@@ -127,7 +165,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void markLog(String what) throws IOException {
-        String line = "===== system-tests: " + name + " " + what + " at " + Instant.now() + " =====\n";
+        String line = MARK + name + " " + what + " at " + Instant.now() + " =====\n";
         Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 

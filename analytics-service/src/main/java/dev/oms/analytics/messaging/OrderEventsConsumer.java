@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Counts every order event into the KPIs. Idempotence lives in Redis (no database here): each record is applied
@@ -36,9 +39,10 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        ConsumerRecord<String, byte[]> record = IncomingEvents.recordOf(message);
         RecordPosition position = new RecordPosition(group, record.topic(), record.partition(), record.offset());
-        incoming.handle(record, CONSUMER_NAME, event -> {
+        return incoming.handle(message, CONSUMER_NAME, event -> {
             ApplyOutcome outcome;
             try {
                 outcome = recorder.record(event, position);

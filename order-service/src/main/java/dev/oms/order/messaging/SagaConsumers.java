@@ -7,8 +7,10 @@ import dev.oms.order.service.OrderSaga;
 import dev.oms.platform.inbox.TransactionalInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Feeds the saga from Kafka; each record is applied once, in its own transaction. Every lane has its own topics
@@ -29,30 +31,30 @@ public class SagaConsumers {
 
     @Incoming("order-requests-interactive")
     @Blocking
-    public void onInteractiveRequest(ConsumerRecord<String, byte[]> record) {
-        onRequest(record);
+    public CompletionStage<Void> onInteractiveRequest(Message<byte[]> message) {
+        return onRequest(message);
     }
 
     @Incoming("order-requests-bulk")
     @Blocking
-    public void onBulkRequest(ConsumerRecord<String, byte[]> record) {
-        onRequest(record);
+    public CompletionStage<Void> onBulkRequest(Message<byte[]> message) {
+        return onRequest(message);
     }
 
     @Incoming("payment-events-interactive")
     @Blocking
-    public void onInteractivePaymentEvent(ConsumerRecord<String, byte[]> record) {
-        onPaymentEvent(record);
+    public CompletionStage<Void> onInteractivePaymentEvent(Message<byte[]> message) {
+        return onPaymentEvent(message);
     }
 
     @Incoming("payment-events")
     @Blocking
-    public void onBulkPaymentEvent(ConsumerRecord<String, byte[]> record) {
-        onPaymentEvent(record);
+    public CompletionStage<Void> onBulkPaymentEvent(Message<byte[]> message) {
+        return onPaymentEvent(message);
     }
 
-    private void onPaymentEvent(ConsumerRecord<String, byte[]> record) {
-        inbox.apply(record, CONSUMER, event -> {
+    private CompletionStage<Void> onPaymentEvent(Message<byte[]> message) {
+        return inbox.apply(message, CONSUMER, event -> {
             if (event.data() instanceof PaymentAuthorized authorized) {
                 saga.onPaymentAuthorized(authorized);
             } else if (event.data() instanceof PaymentDeclined declined) {
@@ -61,8 +63,8 @@ public class SagaConsumers {
         });
     }
 
-    private void onRequest(ConsumerRecord<String, byte[]> record) {
-        inbox.apply(record, CONSUMER, event -> {
+    private CompletionStage<Void> onRequest(Message<byte[]> message) {
+        return inbox.apply(message, CONSUMER, event -> {
             if (event.data() instanceof OrderRequested request) {
                 saga.onOrderRequested(request);
             }

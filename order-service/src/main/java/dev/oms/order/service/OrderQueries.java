@@ -31,8 +31,9 @@ public class OrderQueries {
     }
 
     public Order get(UUID orderId) {
+        // One order by id: no row limit, which Hibernate would apply in memory over the fetched lines.
         return Order.<Order>find("from Order o left join fetch o.lines where o.id = ?1", orderId)
-                .firstResultOptional()
+                .singleResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("order", orderId));
     }
 

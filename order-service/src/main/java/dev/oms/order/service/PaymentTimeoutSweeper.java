@@ -2,6 +2,7 @@ package dev.oms.order.service;
 
 import dev.oms.order.domain.Order;
 import dev.oms.order.domain.OrderStatus;
+import dev.oms.platform.lifecycle.ShutdownSignal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +23,19 @@ public class PaymentTimeoutSweeper {
     private static final int BATCH = 500;
 
     private final OrderSaga saga;
+    private final ShutdownSignal shutdown;
 
-    public PaymentTimeoutSweeper(OrderSaga saga) {
+    public PaymentTimeoutSweeper(OrderSaga saga, ShutdownSignal shutdown) {
         this.saga = saga;
+        this.shutdown = shutdown;
     }
 
     @Scheduled(every = "${oms.orders.payment-timeout-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        // The scheduler still fires while the service shuts down, after the database may be gone.
+        if (shutdown.stopping()) {
+            return;
+        }
         List<UUID> overdue = QuarkusTransaction.requiringNew().call(() -> Order.getEntityManager()
                 .createQuery("select o.id from Order o where o.status = :status and o.paymentDueAt <= :now order by o.paymentDueAt", UUID.class)
                 .setParameter("status", OrderStatus.PAYMENT_PENDING)
@@ -36,6 +43,9 @@ public class PaymentTimeoutSweeper {
                 .setMaxResults(BATCH)
                 .getResultList());
         for (UUID orderId : overdue) {
+            if (shutdown.stopping()) {
+                return;
+            }
             try {
                 QuarkusTransaction.requiringNew().run(() -> saga.onPaymentTimedOut(orderId));
             } catch (RuntimeException e) {

@@ -6,8 +6,10 @@ import dev.oms.payment.service.PaymentProcessor;
 import dev.oms.platform.inbox.TransactionalInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
 public class PaymentCommandConsumer {
@@ -25,18 +27,18 @@ public class PaymentCommandConsumer {
     // Each lane has its own topic and consumer thread, so interactive commands never queue behind bulk ones.
     @Incoming("payment-commands-interactive")
     @Blocking
-    public void onInteractiveCommand(ConsumerRecord<String, byte[]> record) {
-        onCommand(record);
+    public CompletionStage<Void> onInteractiveCommand(Message<byte[]> message) {
+        return onCommand(message);
     }
 
     @Incoming("payment-commands")
     @Blocking
-    public void onBulkCommand(ConsumerRecord<String, byte[]> record) {
-        onCommand(record);
+    public CompletionStage<Void> onBulkCommand(Message<byte[]> message) {
+        return onCommand(message);
     }
 
-    private void onCommand(ConsumerRecord<String, byte[]> record) {
-        inbox.apply(record, CONSUMER, event -> {
+    private CompletionStage<Void> onCommand(Message<byte[]> message) {
+        return inbox.apply(message, CONSUMER, event -> {
             if (event.data() instanceof AuthorizePayment authorize) {
                 payments.authorize(authorize);
             } else if (event.data() instanceof VoidPayment voidPayment) {

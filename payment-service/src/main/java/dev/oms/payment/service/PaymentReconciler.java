@@ -1,6 +1,7 @@
 package dev.oms.payment.service;
 
 import dev.oms.payment.config.PaymentConfig;
+import dev.oms.platform.lifecycle.ShutdownSignal;
 import dev.oms.payment.domain.AttemptKind;
 import dev.oms.payment.domain.AttemptStatus;
 import dev.oms.payment.domain.GatewaySale;
@@ -40,11 +41,14 @@ public class PaymentReconciler {
     private final PaymentProcessor processor;
     private final PaymentGateway gateway;
     private final Duration reconcileAfter;
+    private final ShutdownSignal shutdown;
 
-    public PaymentReconciler(PaymentProcessor processor, PaymentGateway gateway, PaymentConfig config) {
+    public PaymentReconciler(PaymentProcessor processor, PaymentGateway gateway, PaymentConfig config,
+            ShutdownSignal shutdown) {
         this.processor = processor;
         this.gateway = gateway;
         this.reconcileAfter = config.reconcileAfter();
+        this.shutdown = shutdown;
     }
 
     // The scheduler starts with the application and fires an interval job at once: that first pass is the
@@ -59,9 +63,15 @@ public class PaymentReconciler {
         Instant cutoff = Instant.now().minus(reconcileAfter);
         Tally tally = new Tally();
         InDoubt after = START;
-        while (true) {
+        // The scheduler still fires while the service shuts down, after the database may be gone.
+        while (!shutdown.stopping()) {
             List<InDoubt> page = page(cutoff, after);
-            page.forEach(payment -> tally.count(reconcileSafely(payment.id())));
+            for (InDoubt payment : page) {
+                if (shutdown.stopping()) {
+                    break;
+                }
+                tally.count(reconcileSafely(payment.id()));
+            }
             if (page.size() < BATCH) {
                 break;
             }

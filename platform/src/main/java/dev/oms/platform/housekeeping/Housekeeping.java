@@ -1,6 +1,7 @@
 package dev.oms.platform.housekeeping;
 
 import dev.oms.platform.config.HousekeepingConfig;
+import dev.oms.platform.lifecycle.ShutdownSignal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,16 +24,22 @@ public class Housekeeping {
     private final List<PrunedTable> tables;
     private final Instance<AgroalDataSource> dataSource;
     private final HousekeepingConfig config;
+    private final ShutdownSignal shutdown;
 
-    public Housekeeping(Instance<PrunedTable> tables, Instance<AgroalDataSource> dataSource, HousekeepingConfig config) {
+    public Housekeeping(Instance<PrunedTable> tables, Instance<AgroalDataSource> dataSource, HousekeepingConfig config,
+                        ShutdownSignal shutdown) {
         this.tables = tables.stream().toList();
         this.dataSource = dataSource;
         this.config = config;
+        this.shutdown = shutdown;
     }
 
     @Scheduled(every = "${oms.housekeeping.interval}", delayed = "${oms.housekeeping.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pruneOnSchedule() {
+        if (shutdown.stopping()) {
+            return;
+        }
         try {
             prune(Instant.now().minus(config.retention()));
         } catch (SQLException | RuntimeException e) {

@@ -5,8 +5,9 @@ import dev.oms.platform.messaging.IncomingEvents;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -26,8 +27,9 @@ public class TransactionalInbox {
         this.applied = applied;
     }
 
-    public void apply(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
-        incoming.handle(record, consumer, event -> QuarkusTransaction.requiringNew().run(() -> {
+    /** Applies the message's event once; consumers return what this returns (see {@link IncomingEvents#handle}). */
+    public CompletionStage<Void> apply(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler) {
+        return incoming.handle(message, consumer, event -> QuarkusTransaction.requiringNew().run(() -> {
             if (applied.firstTime(consumer, event.id())) {
                 handler.accept(event);
             }

@@ -4,20 +4,32 @@ import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.MalformedEventException;
 import dev.oms.platform.config.ConsumerConfig;
+import dev.oms.platform.lifecycle.ShutdownSignal;
 import dev.oms.platform.tracing.TraceContext;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The one way OMS consumers take a record: decode it, send poison to the dead-letter queue, and retry anything
  * else in place with back-off. The caller does not return (so the offset is not committed) until the record is
- * applied, which keeps every order's events in order.
+ * applied, which keeps every order's events in order. Consumers take the {@link Message} and return what
+ * {@link #handle} returns: the message is acknowledged here, and only once applied.
+ * <p>
+ * On shutdown consumers stop taking records: a record that arrives after the signal, or is still failing, is left
+ * unapplied and unacknowledged (redelivered after the restart), while records being applied get
+ * {@code oms.consumer.drain-timeout} to finish, before the outbox relay flushes what they wrote and the Kafka
+ * connector commits the offsets of everything applied.
  */
 @ApplicationScoped
 public class IncomingEvents {
@@ -26,16 +38,45 @@ public class IncomingEvents {
 
     private final DeadLetterQueue deadLetters;
     private final ConsumerConfig config;
-    private volatile boolean stopping;
+    private final ShutdownSignal shutdown;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
-    public IncomingEvents(DeadLetterQueue deadLetters, ConsumerConfig config) {
+    public IncomingEvents(DeadLetterQueue deadLetters, ConsumerConfig config, ShutdownSignal shutdown) {
         this.deadLetters = deadLetters;
         this.config = config;
+        this.shutdown = shutdown;
     }
 
-    public void handle(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
-        // The events this record causes continue its trace (the outbox stores the traceparent).
-        TraceContext.runWithin(TraceContext.of(record.headers()), () -> decodeAndApply(record, consumer, handler));
+    /**
+     * Applies the record of {@code message} and acknowledges it; returns once it is applied, or left for
+     * redelivery on shutdown (then it is never acknowledged, so its offset is not committed).
+     */
+    public CompletionStage<Void> handle(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler) {
+        ConsumerRecord<String, byte[]> record = recordOf(message);
+        // Counted before the check: the drain, which starts after the signal, waits for every record that passed it.
+        inFlight.incrementAndGet();
+        try {
+            if (shutdown.stopping()) {
+                throw new LeftForRedelivery();
+            }
+            // The events this record causes continue its trace (the outbox stores the traceparent).
+            TraceContext.runWithin(TraceContext.of(record.headers()), () -> decodeAndApply(record, consumer, handler));
+        } catch (LeftForRedelivery e) {
+            LOG.debugf("%s leaves %s-%d@%d to be redelivered after the restart", consumer, record.topic(),
+                    record.partition(), record.offset());
+            return CompletableFuture.completedFuture(null);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        return message.ack();
+    }
+
+    /** The Kafka record a message of a Kafka channel carries. */
+    @SuppressWarnings("unchecked")
+    public static ConsumerRecord<String, byte[]> recordOf(Message<byte[]> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> (ConsumerRecord<String, byte[]>) metadata.getRecord())
+                .orElseThrow(() -> new IllegalArgumentException("not a message of a Kafka channel"));
     }
 
     private void decodeAndApply(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
@@ -64,15 +105,35 @@ public class IncomingEvents {
                 step.run();
                 return;
             } catch (RuntimeException e) {
-                if (stopping) {
-                    throw new IllegalStateException("shutting down; " + record.topic() + "-" + record.partition() + "@"
-                            + record.offset() + " will be redelivered", e);
+                if (shutdown.stopping()) {
+                    throw new LeftForRedelivery();
                 }
                 LOG.warnf(e, "%s failed to %s (%s-%d@%d), attempt %d; retrying in %d ms", consumer, what,
                         record.topic(), record.partition(), record.offset(), attempt, backoffMs);
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, config.retryMaxBackoff().toMillis());
             }
+        }
+    }
+
+    // After the signal, before the outbox relay (4000) flushes what the finished records wrote.
+    void drain(@Observes @Priority(2) ShutdownEvent event) throws InterruptedException {
+        long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (inFlight.get() > 0) {
+            LOG.warnf("%d record(s) still being applied after %s; they roll back and are redelivered after the restart",
+                    inFlight.get(), config.drainTimeout());
+        } else {
+            LOG.info("Consumers stopped: records being applied have finished; later ones are redelivered after the restart");
+        }
+    }
+
+    /** A record the stopping service neither applies nor acknowledges. */
+    private static final class LeftForRedelivery extends RuntimeException {
+        LeftForRedelivery() {
+            super(null, null, false, false);
         }
     }
 
@@ -83,9 +144,5 @@ public class IncomingEvents {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying", e);
         }
-    }
-
-    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
-        stopping = true;
     }
 }

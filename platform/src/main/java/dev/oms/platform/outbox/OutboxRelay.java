@@ -63,6 +63,13 @@ public class OutboxRelay {
         for (Thread thread : threads) {
             thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
+        long unfinished = threads.stream().filter(Thread::isAlive).count();
+        if (unfinished > 0) {
+            LOG.warnf("Outbox relay: %d shard(s) still publishing after %s; the next relay publishes the rest",
+                    unfinished, config.drainTimeout());
+        } else {
+            LOG.info("Outbox relay stopped: everything committed in the shards it held is published");
+        }
     }
 
     void wakeUp() {

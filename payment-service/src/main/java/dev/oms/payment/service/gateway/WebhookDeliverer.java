@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -89,13 +90,17 @@ public class WebhookDeliverer {
     }
 
     private void deliverDue() {
+        Optional<URI> webhook = target();
+        if (webhook.isEmpty()) {
+            return;
+        }
         List<GatewayLedgerEntry> due = QuarkusTransaction.requiringNew().call(() -> GatewayLedgerEntry
                 .<GatewayLedgerEntry>find("deliveredAt is null and dueAt <= ?1", Sort.by("dueAt"), Instant.now())
                 .page(0, config.batchSize()).list());
         if (due.isEmpty()) {
             return;
         }
-        URI target = target();
+        URI target = webhook.get();
         List<CompletableFuture<String>> sends = new ArrayList<>(due.size());
         for (GatewayLedgerEntry entry : due) {
             sends.add(send(target, entry));
@@ -147,8 +152,13 @@ public class WebhookDeliverer {
         });
     }
 
-    private URI target() {
-        return config.webhookUrl().orElseGet(() -> URI.create("http://127.0.0.1:" + httpServer.getPort() + WEBHOOK_PATH));
+    /** Our own webhook, once the HTTP server listens: the executor starts with the application, before it does. */
+    private Optional<URI> target() {
+        if (config.webhookUrl().isPresent()) {
+            return config.webhookUrl();
+        }
+        int port = httpServer.getPort();
+        return port > 0 ? Optional.of(URI.create("http://127.0.0.1:" + port + WEBHOOK_PATH)) : Optional.empty();
     }
 
     private static Duration backoff(int attempts) {
