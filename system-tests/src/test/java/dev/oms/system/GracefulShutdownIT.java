@@ -39,6 +39,12 @@ class GracefulShutdownIT {
     /** Topics written only through the services' outboxes. */
     private static final List<String> OUTBOX_TOPICS = List.of(Topics.ORDER_EVENTS, Topics.PAYMENT_COMMANDS,
             Topics.PAYMENT_COMMANDS_INTERACTIVE, Topics.PAYMENT_EVENTS, Topics.PAYMENT_EVENTS_INTERACTIVE);
+    /**
+     * SmallRye closes a channel's consumers one after another; each leaving consumer hands its partitions to the
+     * others, and one of them may already be closing when it starts reading a partition it got. It logs this error;
+     * nothing is applied or committed by that consumer, so the records are simply redelivered after the restart.
+     */
+    private static final String CLOSED_CONSUMER_RACE = "This consumer has already been closed";
     /** The JVM's status after SIGTERM (128 + 15) once its shutdown hooks ran. */
     private static final int ENDED_BY_SIGTERM = 143;
 
@@ -92,7 +98,8 @@ class GracefulShutdownIT {
     }
 
     private static void assertCleanStop(String service, Stopped stopped, List<String> log) {
-        List<String> errors = log.stream().filter(line -> line.contains(" ERROR ")).toList();
+        List<String> errors = log.stream()
+                .filter(line -> line.contains(" ERROR ") && !line.contains(CLOSED_CONSUMER_RACE)).toList();
         assertAll(service + " stopped cleanly",
                 () -> assertEquals(ENDED_BY_SIGTERM, stopped.exitStatus(), service + "'s exit status"),
                 () -> assertTrue(errors.isEmpty(), service + " logged errors while stopping:\n" + String.join("\n", errors)),

@@ -53,22 +53,29 @@ public class IncomingEvents {
      */
     public CompletionStage<Void> handle(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler) {
         ConsumerRecord<String, byte[]> record = recordOf(message);
-        // Counted before the check: the drain, which starts after the signal, waits for every record that passed it.
+        // Counted before the check: the drain, which starts after the signal, waits for every record that passed it,
+        // until its acknowledgement is registered.
         inFlight.incrementAndGet();
+        boolean applied = false;
         try {
             if (shutdown.stopping()) {
                 throw new LeftForRedelivery();
             }
             // The events this record causes continue its trace (the outbox stores the traceparent).
             TraceContext.runWithin(TraceContext.of(record.headers()), () -> decodeAndApply(record, consumer, handler));
+            applied = true;
         } catch (LeftForRedelivery e) {
             LOG.debugf("%s leaves %s-%d@%d to be redelivered after the restart", consumer, record.topic(),
                     record.partition(), record.offset());
-            return CompletableFuture.completedFuture(null);
         } finally {
-            inFlight.decrementAndGet();
+            if (!applied) {
+                inFlight.decrementAndGet();
+            }
         }
-        return message.ack();
+        if (!applied) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return message.ack().whenComplete((ignored, failure) -> inFlight.decrementAndGet());
     }
 
     /** The Kafka record a message of a Kafka channel carries. */
