@@ -6,6 +6,7 @@ import dev.oms.cli.command.KpiCommand;
 import dev.oms.cli.command.LeaderboardCommand;
 import dev.oms.cli.command.OrdersCommand;
 import dev.oms.cli.command.ProductsCommand;
+import dev.oms.cli.command.TokenCommand;
 import dev.oms.cli.http.ServiceClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "oms", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Order management platform: load products, import orders, look at orders, KPIs and the leaderboard.",
         subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, KpiCommand.class,
-                LeaderboardCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                LeaderboardCommand.class, DemoCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Each service URL can also be set with OMS_<SERVICE>_URL, e.g. OMS_ORDER_URL.",
                 "Errors are printed as 'error: ...' on stderr with exit code 1; usage errors exit with 2."})
 public class OmsCli implements Callable<Integer> {

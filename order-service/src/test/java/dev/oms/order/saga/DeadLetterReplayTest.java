@@ -1,5 +1,6 @@
 package dev.oms.order.saga;
 
+import dev.oms.devtokens.DevelopmentTokens;
 import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.Ids;
@@ -8,6 +9,7 @@ import dev.oms.events.OrderLine;
 import dev.oms.events.Topics;
 import dev.oms.infra.OmsTestInfra;
 import dev.oms.platform.ids.Uuids;
+import dev.oms.platform.security.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class DeadLetterReplayTest {
 
     private static final String DLQ = Topics.dlq(Topics.ORDER_REQUESTS_BULK);
+    private static final String ADMIN = DevelopmentTokens.mint("ops@oms.test", List.of(Roles.ADMIN));
 
     @Test
     void aPoisonRecordIsDeadLetteredWithoutBlockingItsPartitionAndItsCorrectionIsApplied() {
@@ -62,12 +66,13 @@ class DeadLetterReplayTest {
         assertNotNull(letter.get("reason"));
         int partition = ((Number) letter.get("partition")).intValue();
         long offset = ((Number) letter.get("offset")).longValue();
-        given().get("/admin/dead-letters/{topic}/{partition}/{offset}", DLQ, partition, offset).then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/admin/dead-letters/{topic}/{partition}/{offset}", DLQ, partition, offset)
+                .then().statusCode(200)
                 .body("originalOffset", equalTo((int) poison.offset()));
 
-        // Support corrects the record and replays it: it goes back to its original partition and is applied.
+        // An operator corrects the record and replays it: it goes back to its original partition and is applied.
         EventEnvelope corrected = envelope(request(orderId, external, List.of(new OrderLine(sku, null, 2, null))));
-        given().contentType("application/json").body(EventCodec.encode(corrected))
+        given().auth().oauth2(ADMIN).contentType("application/json").body(EventCodec.encode(corrected))
                 .post("/admin/dead-letters/{topic}/{partition}/{offset}/replay", DLQ, partition, offset)
                 .then().statusCode(202)
                 .body("topic", equalTo(Topics.ORDER_REQUESTS_BULK)).body("partition", equalTo(poison.partition()));
@@ -83,20 +88,44 @@ class DeadLetterReplayTest {
         int partition = ((Number) letter.get("partition")).intValue();
         long offset = ((Number) letter.get("offset")).longValue();
 
-        given().contentType("application/json").body("{\"still\": \"not an event\"}")
+        given().auth().oauth2(ADMIN).contentType("application/json").body("{\"still\": \"not an event\"}")
                 .post("/admin/dead-letters/{topic}/{partition}/{offset}/replay", DLQ, partition, offset)
                 .then().statusCode(422).contentType("application/problem+json");
-        given().get("/admin/dead-letters/{topic}/{partition}/{offset}", DLQ, partition, 1_000_000_000L)
+        given().auth().oauth2(ADMIN)
+                .get("/admin/dead-letters/{topic}/{partition}/{offset}", DLQ, partition, 1_000_000_000L)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/admin/dead-letters/{topic}/{partition}/{offset}", Topics.dlq(Topics.ORDER_EVENTS), 0, 0)
+        given().auth().oauth2(ADMIN)
+                .get("/admin/dead-letters/{topic}/{partition}/{offset}", Topics.dlq(Topics.ORDER_EVENTS), 0, 0)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("limit", 201).get("/admin/dead-letters").then().statusCode(400);
-        given().get("/admin/dead-letters").then().statusCode(200).body("topics", hasItem(DLQ));
+        given().auth().oauth2(ADMIN).queryParam("limit", 201).get("/admin/dead-letters").then().statusCode(400);
+        given().auth().oauth2(ADMIN).get("/admin/dead-letters").then().statusCode(200).body("topics", hasItem(DLQ));
+    }
+
+    @Test
+    void theDeadLetterApiIsForAdminsOnly() {
+        given().get("/admin/dead-letters").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+        given().auth().oauth2(DevelopmentTokens.mint("agent@oms.test", List.of(Roles.SUPPORT, Roles.ANALYST)))
+                .post("/admin/dead-letters/{topic}/{partition}/{offset}/replay", DLQ, 0, 0)
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        String expired = DevelopmentTokens.mint("ops@oms.test", List.of(Roles.ADMIN),
+                Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+        given().auth().oauth2(expired).get("/admin/dead-letters").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(withClaimsOf(ADMIN, DevelopmentTokens.mint("agent@oms.test", List.of(Roles.SUPPORT))))
+                .get("/admin/dead-letters").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /** {@code signed}'s header and signature around {@code other}'s claims: a token whose signature does not match. */
+    private static String withClaimsOf(String signed, String other) {
+        String[] parts = signed.split("\\.");
+        return parts[0] + "." + other.split("\\.")[1] + "." + parts[2];
     }
 
     /** The listing's entry for the dead-lettered {@code poison}, or null while it is not there yet. */
     private static Map<String, Object> deadLetterOf(RecordMetadata poison) {
-        JsonPath page = given().queryParam("topic", DLQ).queryParam("limit", 200).get("/admin/dead-letters")
+        JsonPath page = given().auth().oauth2(ADMIN).queryParam("topic", DLQ).queryParam("limit", 200)
+                .get("/admin/dead-letters")
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = page.getList("items");
         return items.stream()

@@ -2,6 +2,8 @@ package dev.oms.platform.rest;
 
 import dev.oms.platform.messaging.DeadLetter;
 import dev.oms.platform.messaging.DeadLetters;
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +22,7 @@ import java.util.Set;
 
 /** Admin API of the service's dead letters: list them, read one, replay one (as it was or corrected). */
 @Path("/admin/dead-letters")
+@RolesAllowed(Roles.ADMIN)
 public class DeadLetterResource {
 
     private final DeadLetters deadLetters;

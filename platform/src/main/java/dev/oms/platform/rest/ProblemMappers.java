@@ -3,6 +3,9 @@ package dev.oms.platform.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -49,6 +52,28 @@ public class ProblemMappers {
                 ? "The request body is not valid JSON"
                 : "The value of '" + field + "' has the wrong type or format";
         return respond(new Problem(null, "Invalid request", 400, detail, path(uri), extensions));
+    }
+
+    // Authentication runs when an endpoint needs it (not proactively), so its failures arrive here as exceptions.
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated("This endpoint needs a bearer token", uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response badToken(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated("The bearer token is not valid: expired, of another issuer, or badly signed", uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(null, "Forbidden", 403, "The token's roles do not allow this", path(uri), Map.of()));
+    }
+
+    private static Response unauthenticated(String detail, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(null, "Unauthorized", 401, detail, path(uri), Map.of())))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
