@@ -1,8 +1,8 @@
 package dev.oms.platform.security;
 
 /**
- * The roles a token's {@code groups} claim grants; every endpoint but health, metrics, OpenAPI and the gateway's
- * HMAC-signed webhook requires one of them.
+ * The roles a token's {@code groups} claim grants, for {@code @RolesAllowed}. Health, OpenAPI and the gateway's
+ * HMAC-signed webhook never need one; README (Security) says which endpoints require which role so far.
  */
 public final class Roles {
 
