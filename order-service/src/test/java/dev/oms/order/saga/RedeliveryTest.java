@@ -13,6 +13,7 @@ import dev.oms.events.PaymentDeclined;
 import dev.oms.events.Topics;
 import dev.oms.infra.OmsTestInfra;
 import dev.oms.infra.testing.KafkaTestClient;
+import dev.oms.infra.testing.OutboxProbe;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -21,14 +22,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +47,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Redelivery (issue 4): every topic {@code SagaConsumers} reads gets the real records it already consumed again,
@@ -290,8 +284,7 @@ class RedeliveryTest {
     private static String externalOrderIdOn(int partition) {
         while (true) {
             String external = "EXT-" + UUID.randomUUID();
-            byte[] key = Ids.orderId(external).toString().getBytes(StandardCharsets.UTF_8);
-            if (Utils.toPositive(Utils.murmur2(key)) % Topics.DEFAULT_PARTITIONS == partition) {
+            if (OutboxProbe.partitionOf(Ids.orderId(external), Topics.DEFAULT_PARTITIONS) == partition) {
                 return external;
             }
         }
@@ -300,22 +293,6 @@ class RedeliveryTest {
     /** Waits until order-service's outbox holds no unpublished row of these orders (rows are marked once acked). */
     private void awaitOutboxPublished(Collection<UUID> orders) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertEquals(0, unpublishedOutboxRows(orders), "unpublished outbox rows"));
-    }
-
-    private long unpublishedOutboxRows(Collection<UUID> orders) throws SQLException {
-        String placeholders = orders.stream().map(id -> "?").collect(Collectors.joining(","));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND record_key IN (" + placeholders + ")")) {
-            int i = 1;
-            for (UUID orderId : orders) {
-                count.setString(i++, orderId.toString());
-            }
-            try (ResultSet result = count.executeQuery()) {
-                assertTrue(result.next());
-                return result.getLong(1);
-            }
-        }
+                assertEquals(0, OutboxProbe.unpublishedRows(dataSource, orders), "unpublished outbox rows"));
     }
 }

@@ -9,6 +9,7 @@ import dev.oms.events.OmsEvent;
 import dev.oms.events.Topics;
 import dev.oms.events.VoidPayment;
 import dev.oms.infra.OmsTestInfra;
+import dev.oms.infra.testing.OutboxProbe;
 import dev.oms.payment.GatewayTestSupport;
 import dev.oms.payment.config.PaymentConfig;
 import io.agroal.api.AgroalDataSource;
@@ -18,15 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +43,6 @@ import static dev.oms.payment.GatewayTestSupport.awaitStatus;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Redelivery (issue 4) for {@code PaymentCommandConsumer}: the AuthorizePayment and VoidPayment records it already
@@ -228,7 +222,7 @@ class PaymentCommandRedeliveryTest {
     private static AuthorizePayment authorize(Lane lane, UUID orderId, long amountMinor) {
         AuthorizePayment command = new AuthorizePayment(UUID.randomUUID(), orderId, UUID.randomUUID(),
                 new Money(amountMinor, "USD"), lane);
-        send(lane, partitionOf(orderId), command);
+        send(lane, OutboxProbe.partitionOf(orderId, Topics.DEFAULT_PARTITIONS), command);
         return command;
     }
 
@@ -243,37 +237,15 @@ class PaymentCommandRedeliveryTest {
     private UUID orderOn(int partition, boolean approved) {
         while (true) {
             UUID orderId = gateway.orderThatIs(approved);
-            if (partitionOf(orderId) == partition) {
+            if (OutboxProbe.partitionOf(orderId, Topics.DEFAULT_PARTITIONS) == partition) {
                 return orderId;
             }
         }
     }
 
-    /** Where the producers' default partitioner puts a record keyed by this order id. */
-    private static int partitionOf(UUID orderId) {
-        return Utils.toPositive(Utils.murmur2(orderId.toString().getBytes(StandardCharsets.UTF_8)))
-                % Topics.DEFAULT_PARTITIONS;
-    }
-
     /** Waits until payment-service's outbox holds no unpublished row of these orders (rows are marked once acked). */
     private void awaitOutboxPublished(Collection<UUID> orders) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertEquals(0, unpublishedOutboxRows(orders), "unpublished outbox rows"));
-    }
-
-    private long unpublishedOutboxRows(Collection<UUID> orders) throws SQLException {
-        String placeholders = orders.stream().map(id -> "?").collect(Collectors.joining(","));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND record_key IN (" + placeholders + ")")) {
-            int i = 1;
-            for (UUID orderId : orders) {
-                count.setString(i++, orderId.toString());
-            }
-            try (ResultSet result = count.executeQuery()) {
-                assertTrue(result.next());
-                return result.getLong(1);
-            }
-        }
+                assertEquals(0, OutboxProbe.unpublishedRows(dataSource, orders), "unpublished outbox rows"));
     }
 }
