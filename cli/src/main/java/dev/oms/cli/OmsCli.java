@@ -8,6 +8,7 @@ import dev.oms.cli.command.OrdersCommand;
 import dev.oms.cli.command.ProductsCommand;
 import dev.oms.cli.command.TokenCommand;
 import dev.oms.cli.http.ServiceClient;
+import dev.oms.devtokens.DevelopmentTokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -27,8 +29,12 @@ import java.util.concurrent.Callable;
         subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, KpiCommand.class,
                 LeaderboardCommand.class, DemoCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Each service URL can also be set with OMS_<SERVICE>_URL, e.g. OMS_ORDER_URL.",
+                "Requests carry the bearer token in OMS_TOKEN; without it, a DEVELOPMENT token (admin, support,",
+                "analyst) that only services using the development key accept.",
                 "Errors are printed as 'error: ...' on stderr with exit code 1; usage errors exit with 2."})
 public class OmsCli implements Callable<Integer> {
+
+    public static final String TOKEN_VARIABLE = "OMS_TOKEN";
 
     @Spec
     private CommandSpec spec;
@@ -54,6 +60,7 @@ public class OmsCli implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private HttpClient http;
+    private String bearerToken;
 
     public OmsCli(Map<String, String> environment) {
         this.environment = environment;
@@ -102,6 +109,15 @@ public class OmsCli implements Callable<Integer> {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
         }
-        return new ServiceClient(service, serviceUrls().urlOf(service), http);
+        return new ServiceClient(service, serviceUrls().urlOf(service), http, bearerToken());
+    }
+
+    private String bearerToken() {
+        if (bearerToken == null) {
+            String configured = environment.get(TOKEN_VARIABLE);
+            bearerToken = configured != null && !configured.isBlank() ? configured.strip()
+                    : DevelopmentTokens.mint("oms-cli", List.of("admin", "support", "analyst"));
+        }
+        return bearerToken;
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,7 +72,7 @@ public final class GatewayTestSupport {
     }
 
     public static void awaitStatus(UUID paymentId, String status) {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/payments/{id}", paymentId).then()
+        await().atMost(WAIT).untilAsserted(() -> asStaff().get("/payments/{id}", paymentId).then()
                 .statusCode(200).body("status", equalTo(status)));
     }
 

@@ -3,7 +3,9 @@ package dev.oms.system;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.events.EventCodec;
+import dev.oms.devtokens.DevelopmentTokens;
 import dev.oms.events.Money;
+import dev.oms.infra.testing.TestAuth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +34,8 @@ final class OmsApi {
     private static final int PAGE_SIZE = 200;
     // The events' mapper ignores unknown fields, so the records below name only what the tests look at.
     private static final ObjectMapper JSON = EventCodec.mapper();
+    private static final String STAFF_TOKEN = DevelopmentTokens.mint("system-test@oms.test",
+            List.of(TestAuth.ADMIN, TestAuth.SUPPORT, TestAuth.ANALYST));
 
     private final OmsSystem system;
     private final HttpClient http = HttpClient.newBuilder()
@@ -210,7 +214,8 @@ final class OmsApi {
     }
 
     private HttpRequest.Builder request(String service, String path) {
-        return HttpRequest.newBuilder(URI.create(system.url(service) + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create(system.url(service) + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + STAFF_TOKEN);
     }
 
     private <T> T send(HttpRequest request, TypeReference<T> type) {

@@ -1,5 +1,7 @@
 package dev.oms.analytics.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.oms.analytics.config.AnalyticsConfig;
 import dev.oms.analytics.service.KpiQueries;
 import dev.oms.platform.rest.Problem;
@@ -40,6 +42,7 @@ public class KpiResource {
     @APIResponse(responseCode = "200", description = "The day's KPIs (zeros for a day without events)")
     @APIResponse(responseCode = "400", description = "`date` is not a date of the form YYYY-MM-DD",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ANALYST)
     public DailyKpisResponse daily(
             @Parameter(description = "Business day, YYYY-MM-DD; default: today in the shop's zone", example = "2026-11-22")
             @QueryParam("date") String date) {

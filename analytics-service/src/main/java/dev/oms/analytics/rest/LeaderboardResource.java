@@ -1,5 +1,7 @@
 package dev.oms.analytics.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.oms.analytics.service.KpiQueries;
 import dev.oms.platform.rest.Problem;
 import jakarta.ws.rs.GET;
@@ -39,6 +41,7 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "200", description = "The leaderboard (no entries when nobody has spent anything)")
     @APIResponse(responseCode = "400", description = "`limit` is not an integer from 1 to 100, or `date` is not YYYY-MM-DD",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ANALYST)
     public LeaderboardResponse leaderboard(
             @Parameter(description = "How many customers, 1 to 100 (default 10)", example = "10")
             @QueryParam("limit") String limit,

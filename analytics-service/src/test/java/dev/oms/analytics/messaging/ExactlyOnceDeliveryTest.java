@@ -30,11 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.analytics.OrderEventsFixture.completed;
 import static dev.oms.analytics.OrderEventsFixture.envelope;
 import static dev.oms.analytics.OrderEventsFixture.newCustomer;
 import static dev.oms.analytics.OrderEventsFixture.noonOf;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -72,7 +72,7 @@ class ExactlyOnceDeliveryTest {
         Consumption.awaitApplied(appliedOffsets, copies);
 
         assertKpis(day, 2, 1, 4000);
-        given().queryParam("date", day.toString()).when().get("/leaderboard")
+        asStaff().queryParam("date", day.toString()).when().get("/leaderboard")
                 .then().statusCode(200)
                 .body("entries", hasSize(1))
                 .body("entries[0].netSpendMinor", equalTo(4000));
@@ -101,7 +101,7 @@ class ExactlyOnceDeliveryTest {
     }
 
     private void assertKpis(LocalDate day, int completed, int cancelled, int gross) {
-        given().queryParam("date", day.toString())
+        asStaff().queryParam("date", day.toString())
                 .when().get("/kpis/daily")
                 .then().statusCode(200)
                 .body("ordersCompleted", equalTo(completed))

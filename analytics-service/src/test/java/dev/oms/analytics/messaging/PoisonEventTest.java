@@ -26,11 +26,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.analytics.OrderEventsFixture.completed;
 import static dev.oms.analytics.OrderEventsFixture.envelope;
 import static dev.oms.analytics.OrderEventsFixture.newCustomer;
 import static dev.oms.analytics.OrderEventsFixture.noonOf;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +54,7 @@ class PoisonEventTest {
         RecordMetadata next = OrderEventsFixture.publish(null, euros.key(), EventCodec.encode(dollars));
         Consumption.awaitApplied(appliedOffsets, List.of(next));
 
-        given().queryParam("date", day.toString()).when().get("/kpis/daily")
+        asStaff().queryParam("date", day.toString()).when().get("/kpis/daily")
                 .then().statusCode(200)
                 .body("ordersCompleted", equalTo(1))
                 .body("grossRevenueMinor", equalTo(700));

@@ -32,11 +32,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.analytics.OrderEventsFixture.completed;
 import static dev.oms.analytics.OrderEventsFixture.envelope;
 import static dev.oms.analytics.OrderEventsFixture.newCustomer;
 import static dev.oms.analytics.OrderEventsFixture.noonOf;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -77,7 +77,7 @@ class DailyKpisTest {
         long gross = paid[0] + paid[1] + paid[2];
         long average = BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(paid.length), 0, RoundingMode.HALF_UP)
                 .longValueExact();
-        given().queryParam("date", day.toString())
+        asStaff().queryParam("date", day.toString())
                 .when().get("/kpis/daily")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("date", equalTo(day.toString()))
@@ -102,7 +102,7 @@ class DailyKpisTest {
         awaitConsumed();
 
         // 3 / 2 = 1.5, which rounds half-up to 2
-        given().queryParam("date", day.toString())
+        asStaff().queryParam("date", day.toString())
                 .when().get("/kpis/daily")
                 .then().statusCode(200)
                 .body("ordersCompleted", equalTo(2))
@@ -120,9 +120,9 @@ class DailyKpisTest {
         publish(completed(ann, 400, midnight));
         awaitConsumed();
 
-        given().queryParam("date", day.toString()).when().get("/kpis/daily")
+        asStaff().queryParam("date", day.toString()).when().get("/kpis/daily")
                 .then().statusCode(200).body("ordersCompleted", equalTo(1)).body("grossRevenueMinor", equalTo(250));
-        given().queryParam("date", next.toString()).when().get("/kpis/daily")
+        asStaff().queryParam("date", next.toString()).when().get("/kpis/daily")
                 .then().statusCode(200).body("ordersCompleted", equalTo(1)).body("grossRevenueMinor", equalTo(400));
     }
 
@@ -130,7 +130,7 @@ class DailyKpisTest {
     void aDayWithoutEventsHasZeroKpis() {
         LocalDate day = OrderEventsFixture.uniqueDay();
 
-        given().queryParam("date", day.toString())
+        asStaff().queryParam("date", day.toString())
                 .when().get("/kpis/daily")
                 .then().statusCode(200)
                 .body("ordersCompleted", equalTo(0))
@@ -141,7 +141,7 @@ class DailyKpisTest {
     @Test
     void withoutADateTheKpisAreTodaysInTheShopZone() {
         String before = LocalDate.now(ZoneOffset.UTC).toString();
-        String date = given().when().get("/kpis/daily").then().statusCode(200).extract().path("date");
+        String date = asStaff().when().get("/kpis/daily").then().statusCode(200).extract().path("date");
         String after = LocalDate.now(ZoneOffset.UTC).toString();
 
         assertThat(date, is(oneOf(before, after)));
@@ -150,7 +150,7 @@ class DailyKpisTest {
     @Test
     void aBadDateIsABadRequestNamingTheField() {
         for (String bad : new String[] {"2026-13-01", "22.11.2026", "yesterday", "2026-02-30"}) {
-            given().queryParam("date", bad)
+            asStaff().queryParam("date", bad)
                     .when().get("/kpis/daily")
                     .then().statusCode(400)
                     .contentType("application/problem+json")

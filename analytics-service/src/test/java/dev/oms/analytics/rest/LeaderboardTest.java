@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.analytics.OrderEventsFixture.completed;
 import static dev.oms.analytics.OrderEventsFixture.newCustomer;
 import static dev.oms.analytics.OrderEventsFixture.noonOf;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +56,7 @@ class LeaderboardTest {
         Consumption.awaitApplied(appliedOffsets, published);
 
         List<CustomerRef> expected = ranked(spend);
-        JsonPath board = given().queryParam("date", day.toString()).queryParam("limit", 3)
+        JsonPath board = asStaff().queryParam("date", day.toString()).queryParam("limit", 3)
                 .when().get("/leaderboard")
                 .then().statusCode(200)
                 .body("scope", equalTo(day.toString()))
@@ -92,7 +92,7 @@ class LeaderboardTest {
         secondDay.put(gus, 1_000_000L);
         Consumption.awaitApplied(appliedOffsets, published);
 
-        JsonPath all = given().queryParam("limit", 100).when().get("/leaderboard")
+        JsonPath all = asStaff().queryParam("limit", 100).when().get("/leaderboard")
                 .then().statusCode(200).body("scope", equalTo("all")).extract().jsonPath();
         Set<String> ours = allTime.keySet().stream().map(c -> c.customerId().toString()).collect(Collectors.toSet());
         List<Map<String, Object>> ourEntries = all.<Map<String, Object>>getList("entries").stream()
@@ -105,7 +105,7 @@ class LeaderboardTest {
             assertEquals(allTime.get(expected.get(i)), ((Number) ourEntries.get(i).get("netSpendMinor")).longValue());
         }
 
-        JsonPath daily = given().queryParam("date", second.toString()).when().get("/leaderboard")
+        JsonPath daily = asStaff().queryParam("date", second.toString()).when().get("/leaderboard")
                 .then().statusCode(200).body("entries", hasSize(secondDay.size())).extract().jsonPath();
         List<CustomerRef> expectedSecond = ranked(secondDay);
         for (int i = 0; i < expectedSecond.size(); i++) {
@@ -123,7 +123,7 @@ class LeaderboardTest {
         }
         Consumption.awaitApplied(appliedOffsets, published);
 
-        given().queryParam("date", day.toString()).when().get("/leaderboard")
+        asStaff().queryParam("date", day.toString()).when().get("/leaderboard")
                 .then().statusCode(200).body("entries", hasSize(10))
                 .body("entries[0].netSpendMinor", equalTo(21))
                 .body("entries[9].rank", equalTo(10));
@@ -131,26 +131,26 @@ class LeaderboardTest {
 
     @Test
     void aDayWithoutOrdersHasAnEmptyBoard() {
-        given().queryParam("date", OrderEventsFixture.uniqueDay().toString()).when().get("/leaderboard")
+        asStaff().queryParam("date", OrderEventsFixture.uniqueDay().toString()).when().get("/leaderboard")
                 .then().statusCode(200).body("entries", hasSize(0));
     }
 
     @Test
     void aLimitOutsideOneToHundredIsABadRequestNamingTheField() {
         for (String bad : new String[] {"0", "101", "-1", "ten", "1.5"}) {
-            given().queryParam("limit", bad)
+            asStaff().queryParam("limit", bad)
                     .when().get("/leaderboard")
                     .then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("field", equalTo("limit"));
         }
-        given().queryParam("limit", 100).when().get("/leaderboard").then().statusCode(200);
-        given().queryParam("limit", 1).when().get("/leaderboard").then().statusCode(200);
+        asStaff().queryParam("limit", 100).when().get("/leaderboard").then().statusCode(200);
+        asStaff().queryParam("limit", 1).when().get("/leaderboard").then().statusCode(200);
     }
 
     @Test
     void aBadDateIsABadRequestNamingTheField() {
-        given().queryParam("date", "2026-11-31")
+        asStaff().queryParam("date", "2026-11-31")
                 .when().get("/leaderboard")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

@@ -35,11 +35,13 @@ public final class ServiceClient {
     private final Service service;
     private final URI baseUrl;
     private final HttpClient http;
+    private final String bearerToken;
 
-    public ServiceClient(Service service, URI baseUrl, HttpClient http) {
+    public ServiceClient(Service service, URI baseUrl, HttpClient http, String bearerToken) {
         this.service = service;
         this.baseUrl = baseUrl;
         this.http = http;
+        this.bearerToken = bearerToken;
     }
 
     public URI baseUrl() {
@@ -90,7 +92,8 @@ public final class ServiceClient {
     private HttpRequest.Builder request(String pathAndQuery, Duration timeout) {
         return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(timeout)
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", "Bearer " + bearerToken);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

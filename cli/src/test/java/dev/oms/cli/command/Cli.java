@@ -20,6 +20,10 @@ final class Cli {
     }
 
     static Result run(String servicesUrl, String... args) {
+        return runWith(Map.of(), servicesUrl, args);
+    }
+
+    static Result runWith(Map<String, String> environment, String servicesUrl, String... args) {
         List<String> arguments = new ArrayList<>();
         for (Service service : Service.values()) {
             arguments.add(service.optionName() + "=" + servicesUrl);
@@ -27,7 +31,7 @@ final class Cli {
         arguments.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = OmsCli.commandLine(Map.of());
+        CommandLine commandLine = OmsCli.commandLine(environment);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(arguments.toArray(String[]::new));

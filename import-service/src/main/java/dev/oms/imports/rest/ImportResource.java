@@ -1,9 +1,13 @@
 package dev.oms.imports.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.oms.imports.service.ImportJobStore;
 import dev.oms.imports.service.ImportSubmissions;
 import dev.oms.imports.service.Submission;
 import dev.oms.platform.rest.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,6 +39,7 @@ import java.util.UUID;
  * published in the background. Content imported before answers 200 with the original job and
  * {@code "duplicate": true}.
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports", description = "CSV files of orders turned into OrderRequested events")
@@ -79,7 +84,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "This content was imported before: the original job, with duplicate=true",
             content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
     @APIResponse(responseCode = "400", description = "The body is empty")
-    public Response uploadCsv(InputStream body, @RestQuery("fileName") String fileName) {
+    public Response uploadCsv(InputStream body, @RestQuery("fileName") @Size(max = 255) String fileName) {
         return submitted(submissions.upload(body, fileName, "body"));
     }
 
@@ -93,7 +98,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
     @APIResponse(responseCode = "400", description = "The path is missing, or resolves outside the import directory")
     @APIResponse(responseCode = "404", description = "No such file in the import directory")
-    public Response fromPath(FromPathRequest request) {
+    public Response fromPath(@Valid FromPathRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("path", "the body must be {\"path\": \"<file in the import directory>\"}");
         }

@@ -43,6 +43,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -81,7 +82,7 @@ class ImportResourceTest {
                 + "A-" + run + ",ann@example.com,Ann Lee,SKU-2,\"Plate, large\",1,0.10,,2024-05-01T10:15:30Z\n"
                 + "B-" + run + ",bob@example.com,Bob,SKU-1,Mug,1,19.5,usd,\n";
 
-        Response response = given().multiPart("file", "orders-" + run + ".csv", bytes(csv), "text/csv")
+        Response response = asStaff().multiPart("file", "orders-" + run + ".csv", bytes(csv), "text/csv")
                 .when().post("/imports")
                 .then().statusCode(202)
                 .body("fileName", equalTo("orders-" + run + ".csv"))
@@ -137,7 +138,7 @@ class ImportResourceTest {
         String csv = "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price\n"
                 + "T-" + run + ",tia@example.com,Tia,SKU-9,Bowl,3,4.25\n";
 
-        Response response = given().contentType("text/csv").body(bytes(csv))
+        Response response = asStaff().contentType("text/csv").body(bytes(csv))
                 .queryParam("fileName", "body-" + run + ".csv")
                 .when().post("/imports")
                 .then().statusCode(202)
@@ -171,7 +172,7 @@ class ImportResourceTest {
         assertEquals(2, job.getLong("ordersRejected"));
         assertEquals(3, job.getLong("rowsRejected"));
 
-        JsonPath errors = given().when().get("/imports/{id}/errors", jobId)
+        JsonPath errors = asStaff().when().get("/imports/{id}/errors", jobId)
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> list = errors.getList("$");
         assertEquals(List.of(3, 4, 5, 5, 5), list.stream().map(e -> e.get("lineNumber")).toList(), errors.prettify());
@@ -198,7 +199,7 @@ class ImportResourceTest {
         assertEquals("FAILED", job.getString("status"));
         assertTrue(job.getString("error").contains("unknown column 'coupon'"), job.getString("error"));
 
-        given().multiPart("file", "again.csv", bytes(csv), "text/csv")
+        asStaff().multiPart("file", "again.csv", bytes(csv), "text/csv")
                 .when().post("/imports")
                 .then().statusCode(202)
                 .body("importId", equalTo(jobId.toString()))
@@ -214,14 +215,14 @@ class ImportResourceTest {
         assertEquals("COMPLETED", awaitFinished(jobId).getString("status"));
         awaitRecords(Set.of("D-" + run));
 
-        given().contentType("text/csv").body(bytes(csv))
+        asStaff().contentType("text/csv").body(bytes(csv))
                 .when().post("/imports")
                 .then().statusCode(200)
                 .body("importId", equalTo(jobId.toString()))
                 .body("duplicate", equalTo(true))
                 .body("status", equalTo("COMPLETED"));
 
-        List<Map<String, Object>> jobsForContent = given().queryParam("size", 200).when().get("/imports")
+        List<Map<String, Object>> jobsForContent = asStaff().queryParam("size", 200).when().get("/imports")
                 .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
                 .filter(j -> sha256(csv).equals(j.get("sha256"))).toList();
         assertEquals(1, jobsForContent.size());
@@ -236,7 +237,7 @@ class ImportResourceTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, csv);
 
-        Response response = given().contentType(ContentType.JSON)
+        Response response = asStaff().contentType(ContentType.JSON)
                 .body(Map.of("path", "nested/orders-" + run + ".csv"))
                 .when().post("/imports/from-path")
                 .then().statusCode(202)
@@ -260,17 +261,20 @@ class ImportResourceTest {
         try {
             for (String path : List.of("../" + outside.getFileName(), outside.toString(), link.getFileName().toString(),
                     "nested/../../" + outside.getFileName())) {
-                given().contentType(ContentType.JSON).body(Map.of("path", path))
+                asStaff().contentType(ContentType.JSON).body(Map.of("path", path))
                         .when().post("/imports/from-path")
                         .then().statusCode(400)
                         .contentType("application/problem+json")
                         .body("field", equalTo("path"))
                         .body("detail", containsString("outside the import directory"));
             }
-            given().contentType(ContentType.JSON).body(Map.of("path", "no-such-" + runId() + ".csv"))
+            asStaff().contentType(ContentType.JSON).body(Map.of("path", "no-such-" + runId() + ".csv"))
                     .when().post("/imports/from-path")
                     .then().statusCode(404).contentType("application/problem+json");
-            given().contentType(ContentType.JSON).body(Map.of())
+            asStaff().contentType(ContentType.JSON).body(Map.of())
+                    .when().post("/imports/from-path")
+                    .then().statusCode(400).body("field", equalTo("path"));
+            asStaff().contentType(ContentType.JSON).body(Map.of("path", "a/".repeat(600) + "orders.csv"))
                     .when().post("/imports/from-path")
                     .then().statusCode(400).body("field", equalTo("path"));
         } finally {
@@ -281,15 +285,15 @@ class ImportResourceTest {
 
     @Test
     void clientErrorsAreProblems() {
-        given().when().get("/imports/{id}", UUID.randomUUID())
+        asStaff().when().get("/imports/{id}", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/imports/{id}/errors", UUID.randomUUID())
+        asStaff().when().get("/imports/{id}/errors", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("size", 201).when().get("/imports")
+        asStaff().queryParam("size", 201).when().get("/imports")
                 .then().statusCode(400).body("field", equalTo("size"));
-        given().multiPart("other", "x.csv", bytes(HEADER), "text/csv").when().post("/imports")
+        asStaff().multiPart("other", "x.csv", bytes(HEADER), "text/csv").when().post("/imports")
                 .then().statusCode(400).body("field", equalTo("file"));
-        given().contentType("text/csv").body(new byte[0]).when().post("/imports")
+        asStaff().contentType("text/csv").body(new byte[0]).when().post("/imports")
                 .then().statusCode(400).body("field", equalTo("body"));
     }
 
@@ -312,7 +316,7 @@ class ImportResourceTest {
     }
 
     private UUID submitMultipart(String csv) {
-        return UUID.fromString(given().multiPart("file", "orders.csv", bytes(csv), "text/csv")
+        return UUID.fromString(asStaff().multiPart("file", "orders.csv", bytes(csv), "text/csv")
                 .when().post("/imports")
                 .then().statusCode(202)
                 .extract().path("importId"));
@@ -325,7 +329,7 @@ class ImportResourceTest {
 
     private static JsonPath awaitFinished(UUID jobId) {
         return await().atMost(PATIENCE).until(
-                () -> given().when().get("/imports/{id}", jobId).then().statusCode(200).extract().jsonPath(),
+                () -> asStaff().when().get("/imports/{id}", jobId).then().statusCode(200).extract().jsonPath(),
                 job -> Set.of("COMPLETED", "FAILED").contains(job.getString("status")));
     }
 

@@ -1,5 +1,7 @@
 package dev.oms.notification.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.oms.notification.domain.Notification;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.constraints.Max;
@@ -17,6 +19,7 @@ import java.util.UUID;
 public class NotificationResource {
 
     @GET
+    @RolesAllowed(Roles.SUPPORT)
     public List<NotificationView> list(@QueryParam("orderId") UUID orderId,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {

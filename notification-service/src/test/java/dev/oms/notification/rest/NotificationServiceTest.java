@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,8 +25,8 @@ class NotificationServiceTest {
 
     @Test
     void historyListsByOrderAndRejectsOversizedPages() {
-        given().get("/notifications?orderId={id}", UUID.randomUUID()).then().statusCode(200).body("size()", equalTo(0));
-        given().get("/notifications?size=201").then().statusCode(400).contentType("application/problem+json")
+        asStaff().get("/notifications?orderId={id}", UUID.randomUUID()).then().statusCode(200).body("size()", equalTo(0));
+        asStaff().get("/notifications?size=201").then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("size"));
     }
 

@@ -1,5 +1,7 @@
 package dev.oms.order.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.oms.platform.rest.Page;
 import dev.oms.order.service.ProductService;
 import jakarta.validation.Valid;
@@ -29,11 +31,13 @@ public class ProductResource {
     /** Creates or updates products by SKU; on-hand stock is set to the given quantity. */
     @POST
     @Path("/bulk")
+    @RolesAllowed(Roles.ADMIN)
     public ProductService.UpsertResult upsert(@Valid @NotNull ProductBatch batch) {
         return products.upsert(batch.products());
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull ProductInput input) {
         ProductView created = ProductView.of(products.create(input));
         return Response.created(URI.create("/products/" + created.sku())).entity(created).build();
@@ -41,17 +45,20 @@ public class ProductResource {
 
     @PUT
     @Path("/{sku}")
+    @RolesAllowed(Roles.ADMIN)
     public ProductView update(@PathParam("sku") String sku, @Valid @NotNull ProductUpdate update) {
         return ProductView.of(products.update(sku, update.name(), update.unitPriceMinor()));
     }
 
     @POST
     @Path("/{sku}/stock-adjustments")
+    @RolesAllowed(Roles.ADMIN)
     public ProductView adjustStock(@PathParam("sku") String sku, @Valid @NotNull StockAdjustment adjustment) {
         return ProductView.of(products.adjustStock(sku, adjustment.delta(), adjustment.reason()));
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.ANALYST, Roles.CUSTOMER})
     public Page<ProductView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         var slice = products.list(page, size);
@@ -60,6 +67,7 @@ public class ProductResource {
 
     @GET
     @Path("/{sku}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.ANALYST, Roles.CUSTOMER})
     public ProductView get(@PathParam("sku") String sku) {
         return ProductView.of(products.get(sku));
     }

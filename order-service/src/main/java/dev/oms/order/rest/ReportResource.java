@@ -1,5 +1,7 @@
 package dev.oms.order.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.oms.order.service.DateRange;
 import dev.oms.order.service.OrderQueries;
 import dev.oms.platform.rest.ProblemException;
@@ -24,6 +26,7 @@ public class ReportResource {
     /** PAID orders per day (UTC, by payment time) from {@code from} to {@code to} inclusive; days without any are left out. */
     @GET
     @Path("/paid-daily")
+    @RolesAllowed(Roles.ANALYST)
     public List<PaidDay> paidDaily(@QueryParam("from") String from, @QueryParam("to") String to) {
         if (from == null || from.isBlank()) {
             throw ProblemException.badRequest("from", "'from' is required (YYYY-MM-DD)");

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.order.saga.OrderTestSupport.KAFKA;
 import static dev.oms.order.saga.OrderTestSupport.WAIT;
 import static dev.oms.order.saga.OrderTestSupport.awaitStatus;
@@ -77,7 +78,7 @@ class DeadLetterReplayTest {
                 .then().statusCode(202)
                 .body("topic", equalTo(Topics.ORDER_REQUESTS_BULK)).body("partition", equalTo(poison.partition()));
         awaitStatus(orderId, "PAYMENT_PENDING");
-        given().get("/orders/{id}", orderId).then().body("lines.quantity", equalTo(List.of(2)));
+        asStaff().get("/orders/{id}", orderId).then().body("lines.quantity", equalTo(List.of(2)));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -31,7 +31,7 @@ final class OrderTestSupport {
     /** A product of its own for one test: a fresh SKU, so tests never share stock. */
     static String newProduct(long priceMinor, int onHand) {
         String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
+        asStaff().contentType(ContentType.JSON)
                 .body(Map.of("products", List.of(Map.of("sku", sku, "name", "Product " + sku,
                         "unitPriceMinor", priceMinor, "onHand", onHand))))
                 .post("/products/bulk").then().statusCode(200).body("created", equalTo(1));
@@ -54,7 +54,7 @@ final class OrderTestSupport {
 
     /** Places an order through the API (interactive lane) and returns its id. */
     static UUID placeOrder(String sku, int quantity) {
-        return UUID.fromString(given().contentType(ContentType.JSON)
+        return UUID.fromString(asStaff().contentType(ContentType.JSON)
                 .body(Map.of("customer", Map.of("email", "api-" + UUID.randomUUID() + "@example.com", "name", "Api Buyer"),
                         "lines", List.of(Map.of("sku", sku, "quantity", quantity))))
                 .post("/orders").then().statusCode(202).extract().path("orderId"));
@@ -68,11 +68,11 @@ final class OrderTestSupport {
 
     static void awaitStatus(UUID orderId, String status) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().get("/orders/{id}", orderId).then().statusCode(200).body("status", equalTo(status)));
+                asStaff().get("/orders/{id}", orderId).then().statusCode(200).body("status", equalTo(status)));
     }
 
     static void stockIs(String sku, int onHand, int reserved) {
-        given().get("/products/{sku}", sku).then().statusCode(200)
+        asStaff().get("/products/{sku}", sku).then().statusCode(200)
                 .body("onHand", equalTo(onHand)).body("reserved", equalTo(reserved));
     }
 }

@@ -39,11 +39,11 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.order.saga.OrderTestSupport.WAIT;
 import static dev.oms.order.saga.OrderTestSupport.awaitStatus;
 import static dev.oms.order.saga.OrderTestSupport.newProduct;
 import static dev.oms.order.saga.OrderTestSupport.request;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,7 +100,7 @@ class RedeliveryTest {
         answer(lane, partition, new PaymentAuthorized(paidPayment.paymentId(), paid, paidPayment.amount(), Instant.now()));
         answer(lane, partition, new PaymentDeclined(declinedPayment.paymentId(), declined, declinedPayment.amount(),
                 "card_declined"));
-        given().post("/orders/{id}/cancel", cancelled).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        asStaff().post("/orders/{id}/cancel", cancelled).then().statusCode(200).body("status", equalTo("CANCELLED"));
         // The sale went through all the same: order-service voids the late authorization (a second VoidPayment).
         answer(lane, partition, new PaymentAuthorized(cancelledPayment.paymentId(), cancelled, cancelledPayment.amount(),
                 Instant.now()));
@@ -192,9 +192,9 @@ class RedeliveryTest {
     private Snapshot snapshot(List<UUID> orders, String sku, String requestTopic, String paymentTopic) {
         Map<UUID, Map<String, Object>> views = new LinkedHashMap<>();
         for (UUID orderId : orders) {
-            views.put(orderId, given().get("/orders/{id}", orderId).then().statusCode(200).extract().jsonPath().getMap("$"));
+            views.put(orderId, asStaff().get("/orders/{id}", orderId).then().statusCode(200).extract().jsonPath().getMap("$"));
         }
-        Map<String, Object> stock = given().get("/products/{sku}", sku).then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> stock = asStaff().get("/products/{sku}", sku).then().statusCode(200).extract().jsonPath().getMap("$");
         List<String> deadLetters = new ArrayList<>();
         for (String topic : List.of(Topics.dlq(requestTopic), Topics.dlq(paymentTopic))) {
             recordsOf(topic, orders).forEach(r -> deadLetters.add(topic + "@" + r.offset() + " " + r.key()));
@@ -255,7 +255,7 @@ class RedeliveryTest {
             RecordMetadata sent = kafka.publishRaw(Topics.ORDER_REQUESTS_BULK, envelope.key(), EventCodec.encode(envelope));
             assertEquals(partition, sent.partition());
         } else {
-            given().contentType(ContentType.JSON)
+            asStaff().contentType(ContentType.JSON)
                     .body(Map.of("externalOrderId", external,
                             "customer", Map.of("email", "redelivery-" + UUID.randomUUID() + "@example.com", "name", "Buyer"),
                             "lines", List.of(Map.of("sku", sku, "quantity", quantity))))
@@ -267,7 +267,7 @@ class RedeliveryTest {
     /** The payment an order in PAYMENT_PENDING asked for (its id and amount), as the API shows it. */
     private static AuthorizePayment paymentRequest(Lane lane, UUID orderId) {
         awaitStatus(orderId, "PAYMENT_PENDING");
-        var order = given().get("/orders/{id}", orderId).then().statusCode(200).extract().jsonPath();
+        var order = asStaff().get("/orders/{id}", orderId).then().statusCode(200).extract().jsonPath();
         return new AuthorizePayment(UUID.fromString(order.getString("paymentId")), orderId,
                 UUID.fromString(order.getString("customer.customerId")),
                 new Money(order.getLong("total.amountMinor"), order.getString("total.currency")), lane);

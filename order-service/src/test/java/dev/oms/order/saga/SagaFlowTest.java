@@ -27,13 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.order.saga.OrderTestSupport.WAIT;
 import static dev.oms.order.saga.OrderTestSupport.awaitStatus;
 import static dev.oms.order.saga.OrderTestSupport.newProduct;
 import static dev.oms.order.saga.OrderTestSupport.request;
 import static dev.oms.order.saga.OrderTestSupport.requestOrder;
 import static dev.oms.order.saga.OrderTestSupport.stockIs;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -66,7 +66,7 @@ class SagaFlowTest {
         OrderCompleted completed = (OrderCompleted) kafka.await(Topics.ORDER_EVENTS, OrderCompleted.class,
                 e -> e.orderId().equals(orderId), WAIT).data();
         assertEquals(5997, completed.total().amountMinor());
-        given().get("/orders/{id}", orderId).then().statusCode(200)
+        asStaff().get("/orders/{id}", orderId).then().statusCode(200)
                 .body("history.to", equalTo(List.of("RECEIVED", "STOCK_RESERVED", "PAYMENT_PENDING", "PAID")));
     }
 
@@ -82,7 +82,7 @@ class SagaFlowTest {
 
         awaitStatus(orderId, "FAILED");
         stockIs(sku, 5, 0);
-        given().get("/orders/{id}", orderId).then().body("reason", equalTo("PAYMENT_DECLINED"));
+        asStaff().get("/orders/{id}", orderId).then().body("reason", equalTo("PAYMENT_DECLINED"));
         kafka.await(Topics.ORDER_EVENTS, OrderFailed.class, e -> e.orderId().equals(orderId), WAIT);
     }
 
@@ -92,7 +92,7 @@ class SagaFlowTest {
         UUID orderId = requestOrder(List.of(new OrderLine(sku, null, 2, null)));
 
         awaitStatus(orderId, "REJECTED");
-        given().get("/orders/{id}", orderId).then().body("reason", equalTo("OUT_OF_STOCK"));
+        asStaff().get("/orders/{id}", orderId).then().body("reason", equalTo("OUT_OF_STOCK"));
         stockIs(sku, 1, 0);
         OrderRejected rejected = (OrderRejected) kafka.await(Topics.ORDER_EVENTS, OrderRejected.class,
                 e -> e.orderId().equals(orderId), WAIT).data();
@@ -103,7 +103,7 @@ class SagaFlowTest {
     void orderForAnUnknownProductIsRejectedAndKept() {
         UUID orderId = requestOrder(List.of(new OrderLine("NO-SUCH-" + UUID.randomUUID(), null, 1, new Money(100, "USD"))));
         awaitStatus(orderId, "REJECTED");
-        given().get("/orders/{id}", orderId).then().body("reason", equalTo("UNKNOWN_PRODUCT"));
+        asStaff().get("/orders/{id}", orderId).then().body("reason", equalTo("UNKNOWN_PRODUCT"));
     }
 
     @Test
@@ -136,14 +136,14 @@ class SagaFlowTest {
 
     @Test
     void unknownOrderAndBadReportRangeAnswerProblemJson() {
-        given().get("/orders/{id}", UUID.randomUUID()).then().statusCode(404)
+        asStaff().get("/orders/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        given().get("/reports/paid-daily?from=2026-01-01").then().statusCode(400)
+        asStaff().get("/reports/paid-daily?from=2026-01-01").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("to"))
                 .body("title", equalTo("Invalid request")).body("$", not(hasKey("extensions")));
-        given().get("/orders?size=500").then().statusCode(400).contentType("application/problem+json");
-        given().get("/orders?status=SHIPPING").then().statusCode(400).body("field", equalTo("status"));
-        given().contentType(ContentType.JSON).body("{\"products\":[{\"sku\":\"bad sku\",\"name\":\"x\",\"unitPriceMinor\":1,\"onHand\":1}]}")
+        asStaff().get("/orders?size=500").then().statusCode(400).contentType("application/problem+json");
+        asStaff().get("/orders?status=SHIPPING").then().statusCode(400).body("field", equalTo("status"));
+        asStaff().contentType(ContentType.JSON).body("{\"products\":[{\"sku\":\"bad sku\",\"name\":\"x\",\"unitPriceMinor\":1,\"onHand\":1}]}")
                 .post("/products/bulk").then().statusCode(400).contentType("application/problem+json");
     }
 

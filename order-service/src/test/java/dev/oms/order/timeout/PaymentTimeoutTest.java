@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,19 +46,19 @@ class PaymentTimeoutTest {
     @Test
     void unpaidOrderFailsWithPaymentTimeoutReleasesStockAndALatePaymentIsVoided() {
         String sku = "TMO-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
+        asStaff().contentType(ContentType.JSON)
                 .body(Map.of("sku", sku, "name", "Timeout " + sku, "unitPriceMinor", 300, "onHand", 5))
                 .post("/products").then().statusCode(201);
-        UUID orderId = UUID.fromString(given().contentType(ContentType.JSON)
+        UUID orderId = UUID.fromString(asStaff().contentType(ContentType.JSON)
                 .body(Map.of("customer", Map.of("email", "slow-" + UUID.randomUUID() + "@example.com", "name", "Slow Payer"),
                         "lines", List.of(Map.of("sku", sku, "quantity", 2))))
                 .post("/orders").then().statusCode(202).extract().path("orderId"));
         AuthorizePayment payment = (AuthorizePayment) KAFKA.await(Topics.PAYMENT_COMMANDS_INTERACTIVE, AuthorizePayment.class,
                 c -> c.orderId().equals(orderId), WAIT).data();
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/orders/{id}", orderId).then()
+        await().atMost(WAIT).untilAsserted(() -> asStaff().get("/orders/{id}", orderId).then()
                 .body("status", equalTo("FAILED")).body("reason", equalTo("PAYMENT_TIMEOUT")));
-        given().get("/products/{sku}", sku).then().body("onHand", equalTo(5)).body("reserved", equalTo(0));
+        asStaff().get("/products/{sku}", sku).then().body("onHand", equalTo(5)).body("reserved", equalTo(0));
         OrderFailed failed = (OrderFailed) KAFKA.await(Topics.ORDER_EVENTS, OrderFailed.class,
                 e -> e.orderId().equals(orderId), WAIT).data();
         assertEquals(FailureReason.PAYMENT_TIMEOUT, failed.reason());
@@ -69,7 +69,7 @@ class PaymentTimeoutTest {
         KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now()));
         await().atMost(WAIT).untilAsserted(() -> assertEquals(2, KAFKA.events(Topics.PAYMENT_COMMANDS_INTERACTIVE).stream()
                 .filter(e -> e.data() instanceof VoidPayment v && v.paymentId().equals(payment.paymentId())).count()));
-        given().get("/orders/{id}", orderId).then().body("status", equalTo("FAILED"));
-        given().get("/products/{sku}", sku).then().body("onHand", equalTo(5)).body("reserved", equalTo(0));
+        asStaff().get("/orders/{id}", orderId).then().body("status", equalTo("FAILED"));
+        asStaff().get("/products/{sku}", sku).then().body("onHand", equalTo(5)).body("reserved", equalTo(0));
     }
 }

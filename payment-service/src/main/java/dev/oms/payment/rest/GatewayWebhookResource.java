@@ -1,5 +1,8 @@
 package dev.oms.payment.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import dev.oms.platform.rest.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.payment.config.PaymentConfig;
@@ -49,6 +52,7 @@ public class GatewayWebhookResource {
 
     /** 200 whether the result was applied now or is a duplicate (a retried delivery); 404 for an unknown payment. */
     @POST
+    @PermitAll // the gateway has no bearer token: each call is HMAC-signed instead
     public WebhookReceipt receive(byte[] body,
                                   @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
                                   @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signatureHeader) {
@@ -65,6 +69,7 @@ public class GatewayWebhookResource {
     /** Refused webhook calls, newest first. */
     @GET
     @Path("/rejections")
+    @RolesAllowed(Roles.ADMIN)
     public Page<WebhookRejectionView> rejections(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         var query = WebhookRejection.<WebhookRejection>findAll(

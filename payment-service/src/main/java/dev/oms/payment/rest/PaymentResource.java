@@ -1,5 +1,7 @@
 package dev.oms.payment.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.oms.payment.domain.Payment;
 import dev.oms.payment.domain.PaymentAttempt;
 import dev.oms.payment.domain.PaymentStatus;
@@ -27,6 +29,7 @@ public class PaymentResource {
 
     @GET
     @Path("/{paymentId}")
+    @RolesAllowed(Roles.SUPPORT)
     public PaymentView get(@PathParam("paymentId") UUID paymentId) {
         return Payment.<Payment>findByIdOptional(paymentId).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("payment", paymentId));
@@ -34,6 +37,7 @@ public class PaymentResource {
 
     /** The payments of one order (normally one). */
     @GET
+    @RolesAllowed(Roles.SUPPORT)
     public List<PaymentView> byOrder(@QueryParam("orderId") UUID orderId) {
         if (orderId == null) {
             throw ProblemException.badRequest("orderId", "'orderId' is required");
@@ -43,6 +47,7 @@ public class PaymentResource {
 
     @GET
     @Path("/totals")
+    @RolesAllowed({Roles.SUPPORT, Roles.ANALYST})
     public PaymentTotals totals() {
         Map<String, Long> count = new TreeMap<>();
         Map<String, Long> amount = new TreeMap<>();

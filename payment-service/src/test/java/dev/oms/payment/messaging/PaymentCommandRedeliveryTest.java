@@ -37,10 +37,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.payment.GatewayTestSupport.KAFKA;
 import static dev.oms.payment.GatewayTestSupport.WAIT;
 import static dev.oms.payment.GatewayTestSupport.awaitStatus;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -169,7 +169,7 @@ class PaymentCommandRedeliveryTest {
     private Snapshot snapshot(List<UUID> orders, String commandTopic) {
         Map<UUID, List<Map<String, Object>>> payments = new LinkedHashMap<>();
         for (UUID orderId : orders) {
-            payments.put(orderId, given().get("/payments?orderId={id}", orderId).then().statusCode(200)
+            payments.put(orderId, asStaff().get("/payments?orderId={id}", orderId).then().statusCode(200)
                     .extract().jsonPath().getList("$"));
         }
         List<String> deadLetters = recordsOf(Topics.dlq(commandTopic), orders).stream()

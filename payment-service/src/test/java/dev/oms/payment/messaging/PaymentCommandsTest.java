@@ -26,11 +26,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.payment.GatewayTestSupport.KAFKA;
 import static dev.oms.payment.GatewayTestSupport.WAIT;
 import static dev.oms.payment.GatewayTestSupport.awaitStatus;
 import static dev.oms.payment.GatewayTestSupport.eventsOf;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -65,7 +65,7 @@ class PaymentCommandsTest {
                 e -> e.paymentId().equals(paymentId), WAIT).data();
         assertEquals(new Money(12999, "USD"), authorized.amount());
         awaitStatus(paymentId, "AUTHORIZED");
-        given().get("/payments/{id}", paymentId).then().statusCode(200)
+        asStaff().get("/payments/{id}", paymentId).then().statusCode(200)
                 .body("amount.amountMinor", equalTo(12999))
                 .body("attempts.kind", contains("SALE", "SALE"))
                 .body("attempts.status", contains("REQUESTED", "APPROVED"));
@@ -78,7 +78,7 @@ class PaymentCommandsTest {
         KAFKA.publish("order-service", new VoidPayment(paymentId, orderId, "order is CANCELLED"));
         KAFKA.await(Topics.PAYMENT_EVENTS, PaymentVoided.class, e -> e.paymentId().equals(paymentId), WAIT);
         assertEquals(List.of(PaymentAuthorized.class, PaymentVoided.class), eventsOf(paymentId));
-        given().get("/payments?orderId={id}", orderId).then().statusCode(200)
+        asStaff().get("/payments?orderId={id}", orderId).then().statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].status", equalTo("VOIDED"))
                 .body("[0].attempts.kind", contains("SALE", "SALE", "VOID"))
@@ -94,7 +94,7 @@ class PaymentCommandsTest {
                 e -> e.paymentId().equals(command.paymentId()), WAIT).data();
         assertEquals(gateway.declineReasonOf(orderId), declined.reason());
         awaitStatus(command.paymentId(), "DECLINED");
-        given().get("/payments/{id}", command.paymentId()).then().statusCode(200)
+        asStaff().get("/payments/{id}", command.paymentId()).then().statusCode(200)
                 .body("declineReason", equalTo(declined.reason()))
                 .body("attempts.status", contains("REQUESTED", "DECLINED"))
                 .body("attempts[1].declineReason", equalTo(declined.reason()));
@@ -102,13 +102,13 @@ class PaymentCommandsTest {
 
     @Test
     void unknownPaymentIs404ProblemAndMissingOrderIdIs400() {
-        given().get("/payments/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().get("/payments").then().statusCode(400).body("field", equalTo("orderId"));
+        asStaff().get("/payments/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        asStaff().get("/payments").then().statusCode(400).body("field", equalTo("orderId"));
     }
 
     @Test
     void totalsCountEveryStatusIncludingPending() {
-        given().get("/payments/totals").then().statusCode(200)
+        asStaff().get("/payments/totals").then().statusCode(200)
                 .body("count.PENDING", notNullValue()).body("amountMinor.AUTHORIZED", notNullValue());
     }
 }

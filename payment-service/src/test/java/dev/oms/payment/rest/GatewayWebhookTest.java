@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.payment.GatewayTestSupport.post;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -55,7 +55,7 @@ class GatewayWebhookTest {
 
         String sha256 = WebhookSignature.sha256Hex(body);
         String match = "items.find { it.bodySha256 == '" + sha256 + "' }";
-        given().get("/gateway/webhooks/rejections?size=200").then().statusCode(200)
+        asStaff().get("/gateway/webhooks/rejections?size=200").then().statusCode(200)
                 .body(match + ".reason", equalTo("BAD_SIGNATURE"))
                 .body(match + ".signatureHeader", equalTo(forged))
                 .body(match + ".receivedAt", not(nullValue()));
@@ -67,7 +67,7 @@ class GatewayWebhookTest {
         post(body, null, null).statusCode(401).contentType(PROBLEM).body("reason", equalTo("MISSING_TIMESTAMP"));
         post(body, Long.toString(Instant.now().getEpochSecond()), null)
                 .statusCode(401).contentType(PROBLEM).body("reason", equalTo("MISSING_SIGNATURE"));
-        given().get("/gateway/webhooks/rejections?size=200").then().statusCode(200)
+        asStaff().get("/gateway/webhooks/rejections?size=200").then().statusCode(200)
                 .body("items.findAll { it.bodySha256 == '" + WebhookSignature.sha256Hex(body) + "' }.reason",
                         equalTo(List.of("MISSING_SIGNATURE", "MISSING_TIMESTAMP")));
     }
@@ -93,7 +93,7 @@ class GatewayWebhookTest {
 
     @Test
     void rejectionPagesAreAtMost200() {
-        given().get("/gateway/webhooks/rejections?size=201").then().statusCode(400).contentType(PROBLEM);
+        asStaff().get("/gateway/webhooks/rejections?size=201").then().statusCode(400).contentType(PROBLEM);
     }
 
     private static byte[] anyResult() {

@@ -24,12 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.payment.GatewayTestSupport.KAFKA;
 import static dev.oms.payment.GatewayTestSupport.WAIT;
 import static dev.oms.payment.GatewayTestSupport.awaitStatus;
 import static dev.oms.payment.GatewayTestSupport.eventsOf;
 import static dev.oms.payment.GatewayTestSupport.post;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,7 +71,7 @@ class HeldGatewayAnswersTest {
         post(body, Long.toString(timestamp), signature).statusCode(200).body("duplicate", equalTo(false));
         post(body, Long.toString(timestamp), signature).statusCode(200).body("duplicate", equalTo(true));
 
-        given().get("/payments/{id}", command.paymentId()).then().statusCode(200)
+        asStaff().get("/payments/{id}", command.paymentId()).then().statusCode(200)
                 .body("status", equalTo("AUTHORIZED"))
                 .body("attempts.status", contains("REQUESTED", "APPROVED"));
         // The void's event is published after anything the duplicate could have caused.
@@ -84,14 +84,14 @@ class HeldGatewayAnswersTest {
     void voidArrivingWhileTheSaleIsPendingVoidsTheApprovalWhenItComes() {
         AuthorizePayment command = pendingPayment();
         KAFKA.publish("order-service", new VoidPayment(command.paymentId(), command.orderId(), "order is CANCELLED"));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/payments/{id}", command.paymentId()).then()
+        await().atMost(WAIT).untilAsserted(() -> asStaff().get("/payments/{id}", command.paymentId()).then()
                 .statusCode(200).body("status", equalTo("PENDING")).body("voidRequested", equalTo(true)));
 
         gateway.postSigned(approval(command)).statusCode(200).body("duplicate", equalTo(false));
 
         KAFKA.await(Topics.PAYMENT_EVENTS, PaymentVoided.class, e -> e.paymentId().equals(command.paymentId()), WAIT);
         assertEquals(List.of(PaymentAuthorized.class, PaymentVoided.class), eventsOf(command.paymentId()));
-        given().get("/payments/{id}", command.paymentId()).then().statusCode(200)
+        asStaff().get("/payments/{id}", command.paymentId()).then().statusCode(200)
                 .body("status", equalTo("VOIDED"))
                 .body("attempts.kind", contains("SALE", "SALE", "VOID"))
                 .body("attempts.status", contains("REQUESTED", "APPROVED", "APPROVED"));
@@ -103,7 +103,7 @@ class HeldGatewayAnswersTest {
         byte[] wrongAmount = GatewayTestSupport.body(new SaleResult(command.paymentId(), command.orderId(),
                 SaleOutcome.APPROVED, null, command.amount().amountMinor() + 1, "USD"));
         gateway.postSigned(wrongAmount).statusCode(422).contentType("application/problem+json");
-        given().get("/payments/{id}", command.paymentId()).then().statusCode(200)
+        asStaff().get("/payments/{id}", command.paymentId()).then().statusCode(200)
                 .body("status", equalTo("PENDING")).body("attempts.status", contains("REQUESTED"));
     }
 

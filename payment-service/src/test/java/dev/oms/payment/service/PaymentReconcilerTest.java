@@ -29,11 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.payment.GatewayTestSupport.KAFKA;
 import static dev.oms.payment.GatewayTestSupport.WAIT;
 import static dev.oms.payment.GatewayTestSupport.awaitStatus;
 import static dev.oms.payment.GatewayTestSupport.eventsOf;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -80,7 +80,7 @@ class PaymentReconcilerTest {
         assertEquals(1, reconciler.reconcile());
 
         KAFKA.await(Topics.PAYMENT_EVENTS, PaymentAuthorized.class, e -> e.paymentId().equals(paymentId), WAIT);
-        given().get("/payments/{id}", paymentId).then().statusCode(200)
+        asStaff().get("/payments/{id}", paymentId).then().statusCode(200)
                 .body("status", equalTo("AUTHORIZED"))
                 .body("attempts.status", contains("REQUESTED", "APPROVED"));
 
@@ -108,7 +108,7 @@ class PaymentReconcilerTest {
         assertNotNull(requested);
         assertEquals(orderId, requested.orderId);
         assertEquals(command.amount(), new Money(requested.amountMinor, requested.currency));
-        given().get("/payments/{id}", paymentId).then().statusCode(200)
+        asStaff().get("/payments/{id}", paymentId).then().statusCode(200)
                 .body("status", equalTo("PENDING"))
                 .body("attempts.status", contains("REQUESTED", "REQUESTED"));
         // Requested but undecided: the next pass leaves it to the gateway.
@@ -120,7 +120,7 @@ class PaymentReconcilerTest {
                 e -> e.paymentId().equals(paymentId), WAIT).data();
         assertEquals(gateway.declineReasonOf(orderId), declined.reason());
         awaitStatus(paymentId, "DECLINED");
-        given().get("/payments/{id}", paymentId).then().statusCode(200)
+        asStaff().get("/payments/{id}", paymentId).then().statusCode(200)
                 .body("attempts.status", contains("REQUESTED", "REQUESTED", "DECLINED"));
         assertEquals(List.of(PaymentDeclined.class), eventsOf(paymentId));
     }
@@ -134,7 +134,7 @@ class PaymentReconcilerTest {
         pendingFor(paymentId, config.reconcileAfter().minusSeconds(10));
 
         assertEquals(0, reconciler.reconcile());
-        given().get("/payments/{id}", paymentId).then().statusCode(200)
+        asStaff().get("/payments/{id}", paymentId).then().statusCode(200)
                 .body("status", equalTo("PENDING"))
                 .body("attempts.status", contains("REQUESTED"));
 
@@ -150,7 +150,7 @@ class PaymentReconcilerTest {
         pendingFor(paymentId, pastThreshold(1));
 
         assertEquals(0, reconciler.reconcile());
-        given().get("/payments/{id}", paymentId).then().statusCode(200)
+        asStaff().get("/payments/{id}", paymentId).then().statusCode(200)
                 .body("status", equalTo("PENDING"))
                 .body("attempts.status", contains("REQUESTED"));
 
@@ -174,7 +174,7 @@ class PaymentReconcilerTest {
 
         assertEquals(1, reconciler.reconcile());
         awaitStatus(healthy.paymentId(), "AUTHORIZED");
-        given().get("/payments/{id}", broken.paymentId()).then().statusCode(200)
+        asStaff().get("/payments/{id}", broken.paymentId()).then().statusCode(200)
                 .body("status", equalTo("PENDING"))
                 .body("attempts.status", contains("REQUESTED"));
 

@@ -1,8 +1,9 @@
 package dev.oms.platform.security;
 
 /**
- * The roles a token's {@code groups} claim grants, for {@code @RolesAllowed}. Health, OpenAPI and the gateway's
- * HMAC-signed webhook never need one; README (Security) says which endpoints require which role so far.
+ * The roles a token's {@code groups} claim grants, for {@code @RolesAllowed}. Every endpoint names its roles (or
+ * {@code @PermitAll}, the gateway's HMAC-signed webhook); health and OpenAPI are not endpoints of ours and stay open.
+ * Roles do not include one another: a person who is both admin and support holds both.
  */
 public final class Roles {
 

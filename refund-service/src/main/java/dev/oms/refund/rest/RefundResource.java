@@ -1,5 +1,7 @@
 package dev.oms.refund.rest;
 
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.oms.platform.rest.ProblemException;
 import dev.oms.refund.domain.Refund;
 import io.quarkus.panache.common.Sort;
@@ -16,6 +18,7 @@ public class RefundResource {
 
     @GET
     @Path("/refunds/{refundId}")
+    @RolesAllowed(Roles.SUPPORT)
     public RefundView get(@PathParam("refundId") UUID refundId) {
         return Refund.<Refund>findByIdOptional(refundId).map(RefundView::of)
                 .orElseThrow(() -> ProblemException.notFound("refund", refundId));
@@ -23,6 +26,7 @@ public class RefundResource {
 
     @GET
     @Path("/orders/{orderId}/refunds")
+    @RolesAllowed(Roles.SUPPORT)
     public List<RefundView> ofOrder(@PathParam("orderId") UUID orderId) {
         return Refund.<Refund>list("orderId", Sort.by("createdAt"), orderId).stream().map(RefundView::of).toList();
     }

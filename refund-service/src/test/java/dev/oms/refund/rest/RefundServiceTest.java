@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static dev.oms.infra.testing.TestAuth.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,10 +25,10 @@ class RefundServiceTest {
 
     @Test
     void unknownRefundIsProblemJson404AndAnOrderWithoutRefundsListsNone() {
-        given().get("/refunds/{id}", UUID.randomUUID()).then().statusCode(404)
+        asStaff().get("/refunds/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("title", equalTo("Not found"));
-        given().get("/orders/{id}/refunds", UUID.randomUUID()).then().statusCode(200).body("size()", equalTo(0));
-        given().get("/refunds/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        asStaff().get("/orders/{id}/refunds", UUID.randomUUID()).then().statusCode(200).body("size()", equalTo(0));
+        asStaff().get("/refunds/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
