@@ -67,7 +67,12 @@ public class OmsCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv()).execute(args));
+        CommandLine commandLine = commandLine(System.getenv());
+        int exitCode = commandLine.execute(args);
+        // Commands print whole tables with print(), which an auto-flushing writer does not flush by itself.
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(exitCode);
     }
 
     /** The command line with the error handling of the real program; tests run commands through it too. */

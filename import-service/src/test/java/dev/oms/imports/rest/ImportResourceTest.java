@@ -11,6 +11,7 @@ import dev.oms.events.Topics;
 import dev.oms.imports.config.ImportConfig;
 import dev.oms.imports.domain.ImportEventIds;
 import dev.oms.infra.OmsTestInfra;
+import dev.oms.infra.testing.PrometheusScrape;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +59,8 @@ class ImportResourceTest {
 
     private static final String HEADER = "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price,currency,ordered_at\n";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String READ = "result=\"read\"";
+    private static final String REJECTED = "result=\"rejected\"";
 
     private static KafkaCompanion kafka;
 
@@ -163,6 +166,7 @@ class ImportResourceTest {
                 + "X-" + run + ",xan@example.com,Xan,SKU-2,Cup,1,5.999,,\n"
                 + "Y-" + run + ",not-an-email,Yul,SKU-1,Mug,0,5.00,EUR,\n"
                 + "H-" + run + ",hal@example.com,Hal,SKU-1,Mug,1,5.00,,\n";
+        PrometheusScrape before = PrometheusScrape.now();
 
         UUID jobId = submitMultipart(csv);
         JsonPath job = awaitFinished(jobId);
@@ -171,6 +175,9 @@ class ImportResourceTest {
         assertEquals(2, job.getLong("ordersPublished"));
         assertEquals(2, job.getLong("ordersRejected"));
         assertEquals(3, job.getLong("rowsRejected"));
+        PrometheusScrape after = PrometheusScrape.now();
+        assertEquals(5, after.value("oms_import_rows_total", READ) - before.value("oms_import_rows_total", READ), 0.0);
+        assertEquals(3, after.value("oms_import_rows_total", REJECTED) - before.value("oms_import_rows_total", REJECTED), 0.0);
 
         JsonPath errors = asStaff().when().get("/imports/{id}/errors", jobId)
                 .then().statusCode(200).extract().jsonPath();

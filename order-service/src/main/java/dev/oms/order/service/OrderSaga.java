@@ -33,9 +33,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,8 +56,11 @@ public class OrderSaga {
     private final OrderTransitions transitions;
     private final Outbox outbox;
     private final OrderConfig config;
+    private final OrderMetrics metrics;
 
-    public OrderSaga(ProductCatalog catalog, StockLedger stock, OrderTransitions transitions, Outbox outbox, OrderConfig config) {
+    public OrderSaga(ProductCatalog catalog, StockLedger stock, OrderTransitions transitions, Outbox outbox,
+                     OrderConfig config, OrderMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.stock = stock;
         this.transitions = transitions;
@@ -72,6 +77,7 @@ public class OrderSaga {
         if (request.customer() == null || request.customer().email() == null || request.customer().email().isBlank()) {
             throw new PoisonEventException("order request " + request.orderId() + " has no customer email");
         }
+        long started = System.nanoTime();
         Instant now = Instant.now();
         PricedOrder priced = OrderPricing.price(request.lines(), catalog, config.currency());
         CustomerRef customer = customerOf(request.customer());
@@ -109,6 +115,7 @@ public class OrderSaga {
         }
         order.persist();
         outbox.addAll(events, order.lane);
+        metrics.step("reserve", rejection == null ? "reserved" : "rejected", Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** PAYMENT_PENDING → PAID and the reserved goods are sold; a payment for an order that gave up is voided. */
@@ -116,6 +123,7 @@ public class OrderSaga {
         Order order = requireOrder(payment.orderId());
         Instant now = Instant.now();
         if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, OrderTrigger.PAYMENT_AUTHORIZED, null, null, now)) {
+            metrics.step("payment", "authorized", Duration.between(order.updatedAt, now));
             Order.update("paidAt = ?1, paymentId = ?2 where id = ?3", now, payment.paymentId(), order.id);
             stock.commit(demandOf(order));
             outbox.add(new OrderCompleted(order.id, customerOf(order), totalOf(order), payment.paymentId(), now), order.lane);
@@ -140,7 +148,10 @@ public class OrderSaga {
     }
 
     private void fail(Order order, OrderTrigger trigger, FailureReason reason, String detail) {
-        if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, trigger, reason.name(), detail, Instant.now())) {
+        Instant now = Instant.now();
+        if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, trigger, reason.name(), detail, now)) {
+            // The order entered PAYMENT_PENDING at its last update, so this is the time the payment step took.
+            metrics.step("payment", reason.name().toLowerCase(Locale.ROOT), Duration.between(order.updatedAt, now));
             stock.release(demandOf(order));
             outbox.add(new OrderFailed(order.id, order.customerId, reason, detail, totalOf(order)), order.lane);
             if (trigger == OrderTrigger.PAYMENT_TIMED_OUT) {

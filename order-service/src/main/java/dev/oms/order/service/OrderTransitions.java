@@ -21,6 +21,12 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class OrderTransitions {
 
+    private final OrderMetrics metrics;
+
+    public OrderTransitions(OrderMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Moves the order from {@code from} by {@code trigger}; false when it was not in {@code from}. */
     public boolean apply(UUID orderId, OrderStatus from, OrderTrigger trigger, String reason, String detail, Instant at) {
         OrderStatus to = OrderStateMachine.require(from, trigger);
@@ -56,6 +62,7 @@ public class OrderTransitions {
         entry.reason = truncate(reason, 200);
         entry.at = at;
         entry.persist();
+        metrics.transition(from, to);
     }
 
     static String truncate(String text, int max) {

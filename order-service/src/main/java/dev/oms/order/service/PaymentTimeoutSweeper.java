@@ -3,6 +3,7 @@ package dev.oms.order.service;
 import dev.oms.order.domain.Order;
 import dev.oms.order.domain.OrderStatus;
 import dev.oms.platform.lifecycle.ShutdownSignal;
+import dev.oms.platform.logging.OrderLogContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class PaymentTimeoutSweeper {
                 return;
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> saga.onPaymentTimedOut(orderId));
+                OrderLogContext.run(orderId, () -> QuarkusTransaction.requiringNew().run(() -> saga.onPaymentTimedOut(orderId)));
             } catch (RuntimeException e) {
                 // One order that cannot be failed right now must not hold back the others; the next sweep retries it.
                 LOG.errorf(e, "Payment timeout of order %s failed; will retry", orderId);

@@ -8,6 +8,10 @@ import dev.oms.events.OmsEvent;
 import dev.oms.events.OrderLine;
 import dev.oms.events.Topics;
 import dev.oms.infra.OmsTestInfra;
+import dev.oms.infra.testing.CapturedLogs;
+import dev.oms.infra.testing.PrometheusScrape;
+import dev.oms.platform.logging.OrderLogContext;
+import dev.oms.platform.messaging.DeadLetterQueue;
 import dev.oms.platform.ids.Uuids;
 import dev.oms.platform.security.Roles;
 import io.quarkus.test.common.ResourceArg;
@@ -36,6 +40,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Poison records go to the dead-letter topic without blocking their partition, and can be replayed once fixed. */
 @QuarkusTest
@@ -43,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class DeadLetterReplayTest {
 
     private static final String DLQ = Topics.dlq(Topics.ORDER_REQUESTS_BULK);
+    private static final String BULK_REQUESTS = "topic=\"" + Topics.ORDER_REQUESTS_BULK + "\"";
     private static final String ADMIN = DevelopmentTokens.mint("ops@oms.test", List.of(Roles.ADMIN));
 
     @Test
@@ -50,8 +56,10 @@ class DeadLetterReplayTest {
         String sku = newProduct(1250, 10);
         String external = "DLQ-" + UUID.randomUUID();
         UUID orderId = Ids.orderId(external);
+        double deadLettered = PrometheusScrape.now().value("oms_dead_letters_total", BULK_REQUESTS);
         // A truncated record: not even JSON. Its key puts it in the partition of its order.
         byte[] truncated = "{\"specversion\":\"1.0\",\"id\":".getBytes(StandardCharsets.UTF_8);
+        CapturedLogs logs = CapturedLogs.of(DeadLetterQueue.class);
         RecordMetadata poison = KAFKA.publishRaw(Topics.ORDER_REQUESTS_BULK, orderId.toString(), truncated);
 
         // A good order behind it in the same partition is applied: the poison does not hold the partition up.
@@ -65,6 +73,12 @@ class DeadLetterReplayTest {
         assertEquals("order-service", letter.get("service"));
         assertEquals(new String(truncated, StandardCharsets.UTF_8), letter.get("payload"));
         assertNotNull(letter.get("reason"));
+        assertEquals(deadLettered + 1, PrometheusScrape.now().value("oms_dead_letters_total", BULK_REQUESTS), 0.0);
+        // Its warning names the order in the log context (MDC).
+        try (logs) {
+            assertTrue(logs.lines().stream().anyMatch(line -> line.message().contains("Dead-lettered")
+                    && orderId.toString().equals(line.mdc().get(OrderLogContext.KEY))), logs.lines().toString());
+        }
         int partition = ((Number) letter.get("partition")).intValue();
         long offset = ((Number) letter.get("offset")).longValue();
         given().auth().oauth2(ADMIN).get("/admin/dead-letters/{topic}/{partition}/{offset}", DLQ, partition, offset)

@@ -37,10 +37,12 @@ public class PaymentProcessor {
 
     private final Outbox outbox;
     private final PaymentGateway gateway;
+    private final PaymentMetrics metrics;
 
-    public PaymentProcessor(Outbox outbox, PaymentGateway gateway) {
+    public PaymentProcessor(Outbox outbox, PaymentGateway gateway, PaymentMetrics metrics) {
         this.outbox = outbox;
         this.gateway = gateway;
+        this.metrics = metrics;
     }
 
     public void authorize(AuthorizePayment command) {
@@ -54,6 +56,7 @@ public class PaymentProcessor {
         PaymentAttempt.of(payment.id, AttemptKind.SALE, AttemptStatus.REQUESTED, null, now).persist();
         // In this transaction: the gateway's answer can never arrive before the payment it answers is committed.
         gateway.requestSale(payment.id, payment.orderId, command.amount());
+        metrics.outcome("requested");
     }
 
     public void voidPayment(VoidPayment command) {
@@ -101,9 +104,11 @@ public class PaymentProcessor {
         PaymentAttempt.saleAnswered(payment.id, decision, now).persist();
         if (!decision.approved()) {
             outbox.add(new PaymentDeclined(payment.id, payment.orderId, payment.amount(), decision.declineReason()), payment.lane);
+            metrics.outcome("declined");
             return true;
         }
         outbox.add(new PaymentAuthorized(payment.id, payment.orderId, payment.amount(), now), payment.lane);
+        metrics.outcome("authorized");
         if (payment.voidIfRequested(now)) {
             voidAtGateway(payment, now);
         }
@@ -114,5 +119,6 @@ public class PaymentProcessor {
         gateway.voidSale(payment.id);
         PaymentAttempt.of(payment.id, AttemptKind.VOID, AttemptStatus.APPROVED, null, now).persist();
         outbox.add(new PaymentVoided(payment.id, payment.orderId, payment.amount()), payment.lane);
+        metrics.outcome("voided");
     }
 }

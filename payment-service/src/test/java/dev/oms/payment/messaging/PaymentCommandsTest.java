@@ -11,6 +11,7 @@ import dev.oms.events.PaymentVoided;
 import dev.oms.events.Topics;
 import dev.oms.events.VoidPayment;
 import dev.oms.infra.OmsTestInfra;
+import dev.oms.infra.testing.PrometheusScrape;
 import dev.oms.payment.GatewayTestSupport;
 import dev.oms.payment.config.PaymentConfig;
 import dev.oms.payment.domain.SaleOutcome;
@@ -35,6 +36,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole path with the built-in simulator: command on Kafka → gateway → signed webhook → event on Kafka. */
 @QuarkusTest
@@ -55,6 +57,7 @@ class PaymentCommandsTest {
     void approvedSaleIsAuthorizedOnceThroughTheWebhookAndVoidedOnRequest() {
         UUID orderId = gateway.orderThatIs(true);
         UUID paymentId = UUID.randomUUID();
+        PrometheusScrape before = PrometheusScrape.now();
         AuthorizePayment command = new AuthorizePayment(paymentId, orderId, UUID.randomUUID(), new Money(12999, "USD"), Lane.BULK);
         EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), "order-service", Instant.now(), command);
         KAFKA.publish(envelope);
@@ -83,6 +86,11 @@ class PaymentCommandsTest {
                 .body("[0].status", equalTo("VOIDED"))
                 .body("[0].attempts.kind", contains("SALE", "SALE", "VOID"))
                 .body("[0].attempts.status", contains("REQUESTED", "APPROVED", "APPROVED"));
+        PrometheusScrape after = PrometheusScrape.now();
+        for (String outcome : List.of("requested", "authorized", "voided")) {
+            String label = "outcome=\"" + outcome + "\"";
+            assertTrue(after.value("oms_payments_total", label) > before.value("oms_payments_total", label), outcome);
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.oms.platform.messaging;
 
 import dev.oms.events.Topics;
 import dev.oms.platform.config.ServiceIdentity;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,10 +31,12 @@ public class DeadLetterQueue {
 
     private final KafkaProducerHolder producers;
     private final ServiceIdentity service;
+    private final MeterRegistry registry;
 
-    public DeadLetterQueue(KafkaProducerHolder producers, ServiceIdentity service) {
+    public DeadLetterQueue(KafkaProducerHolder producers, ServiceIdentity service, MeterRegistry registry) {
         this.producers = producers;
         this.service = service;
+        this.registry = registry;
     }
 
     /** Blocks until the DLQ record is durable: only then may the original offset be committed. */
@@ -54,6 +58,8 @@ public class DeadLetterQueue {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to " + dlq, e.getCause());
         }
+        Counter.builder("oms.dead.letters").description("Poison records sent to a dead-letter topic")
+                .tag("topic", record.topic()).tag("consumer", consumer).register(registry).increment();
         LOG.warnf("Dead-lettered %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(), dlq, reason);
     }
 

@@ -5,6 +5,7 @@ import dev.oms.events.EventEnvelope;
 import dev.oms.events.MalformedEventException;
 import dev.oms.platform.config.ConsumerConfig;
 import dev.oms.platform.lifecycle.ShutdownSignal;
+import dev.oms.platform.logging.OrderLogContext;
 import dev.oms.platform.tracing.TraceContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -62,7 +63,9 @@ public class IncomingEvents {
                 throw new LeftForRedelivery();
             }
             // The events this record causes continue its trace (the outbox stores the traceparent).
-            TraceContext.runWithin(TraceContext.of(record.headers()), () -> decodeAndApply(record, consumer, handler));
+            // Every event is keyed by its order, so each line logged while applying it names that order.
+            TraceContext.runWithin(TraceContext.of(record.headers()), () -> OrderLogContext.run(record.key(),
+                    () -> decodeAndApply(record, consumer, handler)));
             applied = true;
         } catch (LeftForRedelivery e) {
             LOG.debugf("%s leaves %s-%d@%d to be redelivered after the restart", consumer, record.topic(),

@@ -6,13 +6,17 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +39,14 @@ public class OutboxRelay {
     private volatile boolean running;
     private long wakeUps;
 
-    public OutboxRelay(AgroalDataSource dataSource, KafkaProducerHolder producers, OutboxConfig config) {
+    private final OutboxMetrics metrics;
+
+    public OutboxRelay(AgroalDataSource dataSource, KafkaProducerHolder producers, OutboxConfig config,
+                       MeterRegistry registry) {
         this.dataSource = dataSource;
         this.producers = producers;
         this.config = config;
+        this.metrics = new OutboxMetrics(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -47,7 +55,8 @@ public class OutboxRelay {
         }
         running = true;
         for (int shard = 0; shard < config.shards(); shard++) {
-            ShardRelay relay = new ShardRelay(dataSource, producers.producer(), shard, config.shards(), config.batchSize());
+            ShardRelay relay = new ShardRelay(dataSource, producers.producer(), shard, config.shards(), config.batchSize(),
+                    metrics);
             Thread thread = new Thread(() -> run(relay), "outbox-relay-" + shard);
             thread.setDaemon(true);
             thread.start();
@@ -69,6 +78,16 @@ public class OutboxRelay {
                     unfinished, config.drainTimeout());
         } else {
             LOG.info("Outbox relay stopped: everything committed in the shards it held is published");
+        }
+    }
+
+    /** Every replica samples the whole backlog: the gauge answers "is anything stuck", wherever its shard runs. */
+    @Scheduled(every = "10s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sampleBacklog() {
+        try (Connection connection = dataSource.getConnection()) {
+            metrics.backlog(OutboxTable.backlog(connection), Instant.now());
+        } catch (SQLException e) {
+            LOG.debugf(e, "Outbox backlog not sampled: database unavailable");
         }
     }
 

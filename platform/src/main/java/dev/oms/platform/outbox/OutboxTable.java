@@ -17,7 +17,7 @@ public final class OutboxTable {
     private static final String INSERT = "INSERT INTO outbox (id, slot, priority, topic, record_key, payload, "
             + "traceparent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     // Interactive rows first, then by sequence: one order's rows share a slot and a priority, so they stay in order.
-    private static final String SELECT_PENDING = "SELECT seq, topic, record_key, payload, traceparent FROM outbox "
+    private static final String SELECT_PENDING = "SELECT seq, topic, record_key, payload, traceparent, created_at FROM outbox "
             + "WHERE published_at IS NULL AND MOD(slot, ?) = ? ORDER BY priority, seq LIMIT ?";
 
     private OutboxTable() {
@@ -50,11 +50,25 @@ public final class OutboxTable {
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new PendingRecord(result.getLong(1), result.getString(2), result.getString(3),
-                            result.getBytes(4), result.getString(5)));
+                            result.getBytes(4), result.getString(5), result.getTimestamp(6).toInstant()));
                 }
             }
             return rows;
         }
+    }
+
+    /** Rows not yet published, and when the oldest of them was committed (null when there is none). */
+    public static Backlog backlog(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE published_at IS NULL");
+             ResultSet result = select.executeQuery()) {
+            result.next();
+            Timestamp oldest = result.getTimestamp(2);
+            return new Backlog(result.getLong(1), oldest == null ? null : oldest.toInstant());
+        }
+    }
+
+    public record Backlog(long rows, Instant oldestCreatedAt) {
     }
 
     public static void markPublished(Connection connection, List<Long> sequences, Instant now) throws SQLException {

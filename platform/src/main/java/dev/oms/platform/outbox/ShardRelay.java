@@ -40,14 +40,17 @@ public class ShardRelay implements AutoCloseable {
     private final int shard;
     private final int shards;
     private final int batchSize;
+    private final OutboxMetrics metrics;
     private Connection connection;
 
-    public ShardRelay(DataSource dataSource, Producer<String, byte[]> producer, int shard, int shards, int batchSize) {
+    public ShardRelay(DataSource dataSource, Producer<String, byte[]> producer, int shard, int shards, int batchSize,
+                      OutboxMetrics metrics) {
         this.dataSource = dataSource;
         this.producer = producer;
         this.shard = shard;
         this.shards = shards;
         this.batchSize = batchSize;
+        this.metrics = metrics;
     }
 
     public int shard() {
@@ -99,17 +102,19 @@ public class ShardRelay implements AutoCloseable {
             sends.add(producer.send(toRecord(row)));
         }
         producer.flush();
-        List<Long> acknowledged = new ArrayList<>(rows.size());
+        List<PendingRecord> acknowledged = new ArrayList<>(rows.size());
         Throwable firstFailure = null;
         for (int i = 0; i < rows.size(); i++) {
             try {
                 sends.get(i).get();
-                acknowledged.add(rows.get(i).seq());
+                acknowledged.add(rows.get(i));
             } catch (ExecutionException e) {
                 firstFailure = firstFailure == null ? e.getCause() : firstFailure;
             }
         }
-        OutboxTable.markPublished(connection, acknowledged, Instant.now());
+        Instant now = Instant.now();
+        OutboxTable.markPublished(connection, acknowledged.stream().map(PendingRecord::seq).toList(), now);
+        metrics.published(acknowledged, now);
         if (firstFailure != null) {
             throw new OutboxPublishException(rows.size() - acknowledged.size(), rows.size(), firstFailure);
         }

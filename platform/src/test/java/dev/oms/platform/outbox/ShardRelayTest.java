@@ -10,6 +10,7 @@ import dev.oms.infra.KafkaBroker;
 import dev.oms.infra.testing.KafkaTestClient;
 import dev.oms.platform.PlatformTestDatabase;
 import dev.oms.platform.ids.Uuids;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,6 +41,8 @@ class ShardRelayTest {
     private static PlatformTestDatabase database;
     private static KafkaBroker broker;
     private static KafkaProducer<String, byte[]> producer;
+    private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
+    private static final OutboxMetrics METRICS = new OutboxMetrics(REGISTRY);
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,6 +71,8 @@ class ShardRelayTest {
         assertEquals(idsOf(first), publishedIds(published, first.get(0).key()));
         assertEquals(idsOf(second), publishedIds(published, second.get(0).key()));
         assertEquals(0, pendingIn(topic));
+        assertEquals(10, REGISTRY.get("oms.outbox.published").tag("topic", topic).counter().count());
+        assertTrue(REGISTRY.get("oms.outbox.publish.lag").timer().count() >= 10);
     }
 
     @Test
@@ -79,7 +84,7 @@ class ShardRelayTest {
         insert(events(topic, interactiveOrder, 1, Lane.INTERACTIVE));
 
         // One shard covering every slot and a batch of one: the first row published is the one the relay put first.
-        try (ShardRelay relay = new ShardRelay(database.dataSource, producer, 0, 1, 1)) {
+        try (ShardRelay relay = new ShardRelay(database.dataSource, producer, 0, 1, 1, METRICS)) {
             assertTrue(relay.tryAcquire());
             assertEquals(1, relay.publishBatch());
         }
@@ -98,13 +103,13 @@ class ShardRelayTest {
         // Kafka acknowledges every record, then the relay dies before it can mark them.
         try (KafkaProducer<String, byte[]> dying = newProducer(() -> {
             throw new IllegalStateException("killed after send");
-        }); ShardRelay relay = new ShardRelay(database.dataSource, dying, shard, 4, 500)) {
+        }); ShardRelay relay = new ShardRelay(database.dataSource, dying, shard, 4, 500, METRICS)) {
             assertTrue(relay.tryAcquire());
             assertThrows(IllegalStateException.class, relay::publishBatch);
         }
         assertEquals(4, pendingIn(topic), "nothing was marked");
 
-        try (ShardRelay successor = new ShardRelay(database.dataSource, producer, shard, 4, 500)) {
+        try (ShardRelay successor = new ShardRelay(database.dataSource, producer, shard, 4, 500, METRICS)) {
             assertTrue(successor.tryAcquire());
             while (successor.publishBatch() > 0) {
                 // drain the shard
@@ -121,9 +126,9 @@ class ShardRelayTest {
 
     @Test
     void eachShardIsHeldByOneRelayAtATimeAndIsTakenOverWhenItsHolderGoesAway() throws Exception {
-        try (ShardRelay holder = new ShardRelay(database.dataSource, producer, 2, 4, 10);
-             ShardRelay rival = new ShardRelay(database.dataSource, producer, 2, 4, 10);
-             ShardRelay neighbour = new ShardRelay(database.dataSource, producer, 3, 4, 10)) {
+        try (ShardRelay holder = new ShardRelay(database.dataSource, producer, 2, 4, 10, METRICS);
+             ShardRelay rival = new ShardRelay(database.dataSource, producer, 2, 4, 10, METRICS);
+             ShardRelay neighbour = new ShardRelay(database.dataSource, producer, 3, 4, 10, METRICS)) {
             assertTrue(holder.tryAcquire());
             assertFalse(rival.tryAcquire(), "a second relay for the same shard must wait");
             assertThrows(IllegalStateException.class, rival::publishBatch);
@@ -149,7 +154,7 @@ class ShardRelayTest {
 
     private static void publishAllShards(KafkaProducer<String, byte[]> producer) throws Exception {
         for (int shard = 0; shard < 4; shard++) {
-            try (ShardRelay relay = new ShardRelay(database.dataSource, producer, shard, 4, 500)) {
+            try (ShardRelay relay = new ShardRelay(database.dataSource, producer, shard, 4, 500, METRICS)) {
                 assertTrue(relay.tryAcquire());
                 while (relay.publishBatch() > 0) {
                     // drain the shard
