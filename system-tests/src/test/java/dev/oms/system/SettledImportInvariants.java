@@ -69,6 +69,7 @@ final class SettledImportInvariants {
         checkPaymentEvents(orders, TopicReader.readAll(system.bootstrapServers(),
                 List.of(Topics.PAYMENT_EVENTS, Topics.PAYMENT_EVENTS_INTERACTIVE)));
         checkOrderEvents(orders, TopicReader.readAll(system.bootstrapServers(), List.of(Topics.ORDER_EVENTS)));
+        checkOneTracePerOrder();
         checkNothingDeadLettered();
         invariants.check("KPIs in analytics = sums over PAID orders",
                 () -> KpiReconciliation.assertKpisMatchOrders(api, firstDay, stats, paidGross, Duration.ofMinutes(2)));
@@ -266,6 +267,26 @@ final class SettledImportInvariants {
                 count(events.size()) + " records, " + count(distinct) + " distinct event ids (" + count(events.size() - distinct)
                         + " re-published with their id); OrderCompleted ids " + count(completedIds)
                         + ", one per PAID order; one terminal event per order, matching its status", violations);
+    }
+
+    /**
+     * Each order's saga is one trace: every event and command the services published about it carries the trace id
+     * of one of its requests (a request imported again after a crash starts a trace of its own, and is ignored).
+     */
+    private void checkOneTracePerOrder() {
+        Map<String, Set<String>> requested = TopicReader.traceIdsByKey(system.bootstrapServers(),
+                List.of(Topics.ORDER_REQUESTS_BULK, Topics.ORDER_REQUESTS_INTERACTIVE));
+        Map<String, Set<String>> published = TopicReader.traceIdsByKey(system.bootstrapServers(), List.of(Topics.ORDER_EVENTS,
+                Topics.PAYMENT_COMMANDS, Topics.PAYMENT_COMMANDS_INTERACTIVE, Topics.PAYMENT_EVENTS, Topics.PAYMENT_EVENTS_INTERACTIVE));
+        List<String> violations = new ArrayList<>();
+        published.forEach((order, traces) -> {
+            Set<String> requests = requested.getOrDefault(order, Set.of());
+            if (traces.size() != 1 || !requests.containsAll(traces)) {
+                violations.add("order " + order + ": events in traces " + traces + ", its requests in " + requests);
+            }
+        });
+        invariants.check("one trace per order, from its request to its last event",
+                count(published.size()) + " orders traced across " + count(requested.size()) + " requested", violations);
     }
 
     /** A record a consumer gave up on is an order step lost: after a crash nothing may look like poison. */

@@ -6,19 +6,26 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Reads topics whole as they are at the moment of the call (from the beginning to the end offsets of then), every
- * record decoded with {@link EventCodec}. Re-published records stay in: they are what the test counts.
+ * Reads topics whole as they are at the moment of the call (from the beginning to the end offsets of then): every
+ * record decoded with {@link EventCodec}, or the trace each record carries. Re-published records stay in: they are
+ * what the test counts.
  */
 final class TopicReader {
 
@@ -26,12 +33,31 @@ final class TopicReader {
     }
 
     static List<EventEnvelope> readAll(String bootstrapServers, List<String> topics) {
+        return read(bootstrapServers, topics, record -> EventCodec.decode(record.value()));
+    }
+
+    /** The trace ids the records of each key (order) carry in their {@code traceparent} ("none" for a record without). */
+    static Map<String, Set<String>> traceIdsByKey(String bootstrapServers, List<String> topics) {
+        Map<String, Set<String>> traces = new HashMap<>();
+        for (Map.Entry<String, String> keyAndTrace : read(bootstrapServers, topics, TopicReader::keyAndTraceId)) {
+            traces.computeIfAbsent(keyAndTrace.getKey(), key -> new HashSet<>()).add(keyAndTrace.getValue());
+        }
+        return traces;
+    }
+
+    private static Map.Entry<String, String> keyAndTraceId(ConsumerRecord<String, byte[]> record) {
+        Header traceparent = record.headers().lastHeader("traceparent");
+        String traceId = traceparent == null ? "none" : new String(traceparent.value(), StandardCharsets.US_ASCII).split("-")[1];
+        return Map.entry(record.key(), traceId);
+    }
+
+    private static <T> List<T> read(String bootstrapServers, List<String> topics, Function<ConsumerRecord<String, byte[]>, T> reader) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topics);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<EventEnvelope> events = new ArrayList<>();
+            List<T> read = new ArrayList<>();
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
             while (!partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
                 if (Instant.now().isAfter(deadline)) {
@@ -39,11 +65,11 @@ final class TopicReader {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        events.add(EventCodec.decode(record.value()));
+                        read.add(reader.apply(record));
                     }
                 }
             }
-            return events;
+            return read;
         }
     }
 

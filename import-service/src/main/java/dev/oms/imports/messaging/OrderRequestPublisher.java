@@ -3,6 +3,7 @@ package dev.oms.imports.messaging;
 import dev.oms.imports.config.ImportConfig;
 import dev.oms.platform.config.ServiceIdentity;
 import dev.oms.platform.messaging.KafkaProducerHolder;
+import dev.oms.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,15 +16,19 @@ public class OrderRequestPublisher {
     private final KafkaProducerHolder producers;
     private final ServiceIdentity service;
     private final ImportConfig config;
+    private final Tracing tracing;
 
-    public OrderRequestPublisher(KafkaProducerHolder producers, ServiceIdentity service, ImportConfig config) {
+    public OrderRequestPublisher(KafkaProducerHolder producers, ServiceIdentity service, ImportConfig config,
+                                 Tracing tracing) {
         this.producers = producers;
         this.service = service;
         this.config = config;
+        this.tracing = tracing;
     }
 
-    /** A session for one import; use it from one thread. */
+    /** A session for one import; use it from one thread. Each order it publishes starts a trace of its own. */
     public PublishSession open() {
-        return new PublishSession(producers.producer(), service.name(), config.maxInFlight());
+        return new PublishSession(producers.producer(), service.name(), config.maxInFlight(),
+                () -> tracing.newTrace("import order"));
     }
 }

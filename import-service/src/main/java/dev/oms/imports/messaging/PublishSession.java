@@ -4,14 +4,17 @@ import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.OrderRequested;
 import dev.oms.events.Topics;
+import dev.oms.platform.tracing.TraceContext;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The sends of one import. At most {@code maxInFlight} records wait for their acknowledgement at any time (a
@@ -26,12 +29,15 @@ public final class PublishSession {
     private final Semaphore inFlight;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final Supplier<String> newTrace;
 
-    PublishSession(Producer<String, byte[]> producer, String source, int maxInFlight) {
+    /** {@code newTrace} gives each order the W3C {@code traceparent} its saga continues. */
+    PublishSession(Producer<String, byte[]> producer, String source, int maxInFlight, Supplier<String> newTrace) {
         this.producer = producer;
         this.source = source;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
+        this.newTrace = newTrace;
     }
 
     /** Sends the order, waiting first if too many records are unacknowledged. */
@@ -40,6 +46,7 @@ public final class PublishSession {
         EventEnvelope envelope = EventEnvelope.of(eventId, source, Instant.now(), order);
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(Topics.topicFor(order), envelope.key(), EventCodec.encode(envelope));
+        record.headers().add(TraceContext.HEADER, newTrace.get().getBytes(StandardCharsets.US_ASCII));
         inFlight.acquire();
         try {
             producer.send(record, (metadata, error) -> {

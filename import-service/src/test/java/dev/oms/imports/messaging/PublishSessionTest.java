@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,12 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PublishSessionTest {
 
+    private static final String TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
 
     @Test
-    void sendsOneRecordPerOrderKeyedByOrderIdWithTheGivenEventId() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 10);
+    void sendsOneRecordPerOrderKeyedByOrderIdWithTheGivenEventIdAndANewTrace() throws InterruptedException {
+        PublishSession session = new PublishSession(producer, "import-service", 10, () -> TRACE);
         UUID eventId = UUID.randomUUID();
         OrderRequested order = order("A-1");
 
@@ -50,12 +53,13 @@ class PublishSessionTest {
         assertEquals(eventId, envelope.id());
         assertEquals("import-service", envelope.source());
         assertEquals(order, envelope.data());
+        assertEquals(TRACE, new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII));
         assertEquals(1, session.acknowledged());
     }
 
     @Test
     void countsOnlyAcknowledgedRecordsAndWaitsForTheRest() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 10);
+        PublishSession session = new PublishSession(producer, "import-service", 10, () -> TRACE);
         for (int i = 0; i < 3; i++) {
             session.publish(UUID.randomUUID(), order("A-" + i));
         }
@@ -68,7 +72,7 @@ class PublishSessionTest {
 
     @Test
     void aFailedSendFailsTheSession() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 10);
+        PublishSession session = new PublishSession(producer, "import-service", 10, () -> TRACE);
         session.publish(UUID.randomUUID(), order("A-1"));
         session.publish(UUID.randomUUID(), order("A-2"));
         producer.completeNext();
@@ -84,7 +88,7 @@ class PublishSessionTest {
 
     @Test
     void aSendRefusedUpFrontFailsTheSessionAndFreesItsPermit() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 1);
+        PublishSession session = new PublishSession(producer, "import-service", 1, () -> TRACE);
         producer.sendException = new KafkaException("metadata not available");
 
         assertThrows(PublishFailedException.class, () -> session.publish(UUID.randomUUID(), order("A-1")));
@@ -94,7 +98,7 @@ class PublishSessionTest {
 
     @Test
     void noMoreThanMaxInFlightRecordsWaitForAcknowledgement() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 2);
+        PublishSession session = new PublishSession(producer, "import-service", 2, () -> TRACE);
         session.publish(UUID.randomUUID(), order("A-1"));
         session.publish(UUID.randomUUID(), order("A-2"));
 

@@ -39,6 +39,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The saga driven through real Kafka records and observed through the API and the published events. */
 @QuarkusTest
@@ -158,10 +159,15 @@ class SagaFlowTest {
 
         kafka.publish(requested, Map.of("traceparent", traceparent));
 
+        // Same trace; the parent is now order-service's span that applied the request.
+        String traceId = traceparent.split("-")[1];
         await().atMost(WAIT).untilAsserted(() -> {
-            assertEquals(List.of(traceparent, traceparent), traceparentsOf(orderId, Topics.ORDER_EVENTS),
+            List<String> events = traceparentsOf(orderId, Topics.ORDER_EVENTS);
+            assertEquals(List.of(traceId, traceId), events.stream().map(t -> t.split("-")[1]).toList(),
                     "OrderAccepted and StockReserved carry the request's trace");
-            assertEquals(List.of(traceparent), traceparentsOf(orderId, Topics.PAYMENT_COMMANDS));
+            assertEquals(List.of(traceId), traceparentsOf(orderId, Topics.PAYMENT_COMMANDS).stream()
+                    .map(t -> t.split("-")[1]).toList());
+            assertNotEquals(traceparent.split("-")[2], events.get(0).split("-")[2], "a span of order-service's own");
         });
     }
 
@@ -169,7 +175,7 @@ class SagaFlowTest {
         return kafka.readAll(topic).stream()
                 .filter(record -> record.key().equals(orderId.toString()))
                 .map(record -> record.headers().lastHeader("traceparent"))
-                .map(header -> header == null ? "none" : new String(header.value(), StandardCharsets.US_ASCII))
+                .map(header -> header == null ? "none-none-none" : new String(header.value(), StandardCharsets.US_ASCII))
                 .toList();
     }
 }

@@ -43,6 +43,9 @@ public class Payment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Lane lane;
 
+    /** The trace of the order (W3C traceparent of the request for this payment), continued when the gateway answers. */
+    public String traceparent;
+
     @Enumerated(EnumType.STRING)
     public PaymentStatus status;
 
@@ -59,7 +62,7 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static Payment pending(AuthorizePayment command, Instant now) {
+    public static Payment pending(AuthorizePayment command, String traceparent, Instant now) {
         Payment payment = new Payment();
         payment.id = command.paymentId();
         payment.orderId = command.orderId();
@@ -67,6 +70,7 @@ public class Payment extends PanacheEntityBase {
         payment.amountMinor = command.amount().amountMinor();
         payment.currency = command.amount().currency();
         payment.lane = Topics.laneOf(command);
+        payment.traceparent = traceparent;
         payment.status = PaymentStatus.PENDING;
         payment.createdAt = now;
         payment.updatedAt = now;

@@ -13,6 +13,8 @@ import dev.oms.payment.domain.PaymentAttempt;
 import dev.oms.payment.domain.PaymentGateway;
 import dev.oms.payment.domain.SaleResult;
 import dev.oms.platform.outbox.Outbox;
+import dev.oms.platform.tracing.TraceContext;
+import dev.oms.platform.tracing.Tracing;
 import dev.oms.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,11 +40,13 @@ public class PaymentProcessor {
     private final Outbox outbox;
     private final PaymentGateway gateway;
     private final PaymentMetrics metrics;
+    private final Tracing tracing;
 
-    public PaymentProcessor(Outbox outbox, PaymentGateway gateway, PaymentMetrics metrics) {
+    public PaymentProcessor(Outbox outbox, PaymentGateway gateway, PaymentMetrics metrics, Tracing tracing) {
         this.outbox = outbox;
         this.gateway = gateway;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     public void authorize(AuthorizePayment command) {
@@ -51,7 +55,7 @@ public class PaymentProcessor {
             return;
         }
         Instant now = Instant.now();
-        Payment payment = Payment.pending(command, now);
+        Payment payment = Payment.pending(command, TraceContext.current().orElse(null), now);
         payment.persist();
         PaymentAttempt.of(payment.id, AttemptKind.SALE, AttemptStatus.REQUESTED, null, now).persist();
         // In this transaction: the gateway's answer can never arrive before the payment it answers is committed.
@@ -102,17 +106,22 @@ public class PaymentProcessor {
             return false;
         }
         PaymentAttempt.saleAnswered(payment.id, decision, now).persist();
+        // The answer comes over HTTP (or from reconciliation), outside the order's trace: its events continue it.
+        tracing.continueTrace(payment.traceparent, "payment settle", () -> publishAnswer(payment, decision, now));
+        return true;
+    }
+
+    private void publishAnswer(Payment payment, GatewayDecision decision, Instant now) {
         if (!decision.approved()) {
             outbox.add(new PaymentDeclined(payment.id, payment.orderId, payment.amount(), decision.declineReason()), payment.lane);
             metrics.outcome("declined");
-            return true;
+            return;
         }
         outbox.add(new PaymentAuthorized(payment.id, payment.orderId, payment.amount(), now), payment.lane);
         metrics.outcome("authorized");
         if (payment.voidIfRequested(now)) {
             voidAtGateway(payment, now);
         }
-        return true;
     }
 
     private void voidAtGateway(Payment payment, Instant now) {

@@ -75,6 +75,6 @@ class PaymentTest {
 
     private static Payment pending() {
         return Payment.pending(new AuthorizePayment(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                new Money(12999, "USD"), Lane.BULK), NOW);
+                new Money(12999, "USD"), Lane.BULK), null, NOW);
     }
 }

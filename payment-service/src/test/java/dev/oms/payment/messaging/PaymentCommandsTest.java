@@ -17,14 +17,17 @@ import dev.oms.payment.config.PaymentConfig;
 import dev.oms.payment.domain.SaleOutcome;
 import dev.oms.payment.domain.SaleResult;
 import io.quarkus.test.common.ResourceArg;
+import org.apache.kafka.common.header.Header;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.oms.infra.testing.TestAuth.asStaff;
@@ -91,6 +94,22 @@ class PaymentCommandsTest {
             String label = "outcome=\"" + outcome + "\"";
             assertTrue(after.value("oms_payments_total", label) > before.value("oms_payments_total", label), outcome);
         }
+    }
+
+    @Test
+    void theGatewaysAnswerOverHttpContinuesTheTraceOfThePaymentRequest() {
+        UUID orderId = gateway.orderThatIs(true);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        AuthorizePayment command = new AuthorizePayment(UUID.randomUUID(), orderId, UUID.randomUUID(),
+                new Money(2500, "USD"), Lane.BULK);
+        KAFKA.publish(EventEnvelope.of(UUID.randomUUID(), "order-service", Instant.now(), command),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        KAFKA.await(Topics.PAYMENT_EVENTS, PaymentAuthorized.class, e -> e.paymentId().equals(command.paymentId()), WAIT);
+        Header traceparent = KAFKA.readAll(Topics.PAYMENT_EVENTS).stream()
+                .filter(record -> record.key().equals(orderId.toString())).findFirst().orElseThrow()
+                .headers().lastHeader("traceparent");
+        assertEquals(traceId, new String(traceparent.value(), StandardCharsets.US_ASCII).split("-")[1]);
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.oms.events.MalformedEventException;
 import dev.oms.platform.config.ConsumerConfig;
 import dev.oms.platform.lifecycle.ShutdownSignal;
 import dev.oms.platform.logging.OrderLogContext;
-import dev.oms.platform.tracing.TraceContext;
+import dev.oms.platform.tracing.Tracing;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
@@ -40,10 +40,12 @@ public class IncomingEvents {
     private final DeadLetterQueue deadLetters;
     private final ConsumerConfig config;
     private final ShutdownSignal shutdown;
+    private final Tracing tracing;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public IncomingEvents(DeadLetterQueue deadLetters, ConsumerConfig config, ShutdownSignal shutdown) {
+    public IncomingEvents(DeadLetterQueue deadLetters, ConsumerConfig config, ShutdownSignal shutdown, Tracing tracing) {
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
         this.config = config;
         this.shutdown = shutdown;
     }
@@ -62,9 +64,9 @@ public class IncomingEvents {
             if (shutdown.stopping()) {
                 throw new LeftForRedelivery();
             }
-            // The events this record causes continue its trace (the outbox stores the traceparent).
-            // Every event is keyed by its order, so each line logged while applying it names that order.
-            TraceContext.runWithin(TraceContext.of(record.headers()), () -> OrderLogContext.run(record.key(),
+            // The events this record causes continue its trace (the outbox stores the traceparent); every event is
+            // keyed by its order, so each line logged while applying it names that order.
+            tracing.consume(record, consumer, () -> OrderLogContext.run(record.key(),
                     () -> decodeAndApply(record, consumer, handler)));
             applied = true;
         } catch (LeftForRedelivery e) {

@@ -1,16 +1,20 @@
 package dev.oms.platform.tracing;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The W3C {@code traceparent} of the work the current thread is doing: set from the Kafka record or HTTP request
- * that started it, read by the outbox so the events it causes carry the same trace.
+ * The W3C {@code traceparent} of the work the current thread is doing, read by the outbox so the events it causes
+ * carry the same trace: the current OpenTelemetry span (an HTTP request, or a record applied in
+ * {@link Tracing#consume}), else the traceparent of the Kafka record being applied, passed on as is.
  */
 public final class TraceContext {
 
@@ -23,7 +27,21 @@ public final class TraceContext {
     }
 
     public static Optional<String> current() {
-        return Optional.ofNullable(CURRENT.get());
+        return format(Span.current().getSpanContext()).or(() -> Optional.ofNullable(CURRENT.get()));
+    }
+
+    /** The span context as a {@code traceparent}; empty for an invalid one (no span, or no SDK). */
+    public static Optional<String> format(SpanContext span) {
+        if (!span.isValid()) {
+            return Optional.empty();
+        }
+        return Optional.of("00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
+    }
+
+    /** A new trace, not sampled, for when no OpenTelemetry SDK makes one: ids still tie an order's events together. */
+    public static String random() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("00-%016x%016x-%016x-00", random.nextLong(), random.nextLong() | 1, random.nextLong() | 1);
     }
 
     /** Runs {@code work} with {@code traceparent} as the current trace (when it is valid), then restores the previous. */
@@ -49,7 +67,7 @@ public final class TraceContext {
         return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
-    static boolean valid(String traceparent) {
+    public static boolean valid(String traceparent) {
         return traceparent != null && VALID.matcher(traceparent).matches();
     }
 }
