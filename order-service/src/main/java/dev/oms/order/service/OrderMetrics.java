@@ -1,34 +1,27 @@
 package dev.oms.order.service;
 
 import dev.oms.order.domain.OrderStatus;
-import dev.oms.platform.metrics.AfterCommit;
+import dev.oms.platform.metrics.CommittedMeters;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 
-/**
- * Orders on {@code /q/metrics}: transitions by from/to status, and how long the saga's steps take. Counted after
- * commit, so a redelivered or retried event counts once, as its effect does.
- */
+/** Orders on {@code /q/metrics}: transitions by from/to status, and how long the saga's steps take. */
 @ApplicationScoped
 public class OrderMetrics {
 
-    private final MeterRegistry registry;
-    private final AfterCommit afterCommit;
+    private final CommittedMeters meters;
 
-    public OrderMetrics(MeterRegistry registry, AfterCommit afterCommit) {
-        this.registry = registry;
-        this.afterCommit = afterCommit;
+    public OrderMetrics(CommittedMeters meters) {
+        this.meters = meters;
     }
 
     /** {@code from} is null for a new order. */
     void transition(OrderStatus from, OrderStatus to) {
-        afterCommit.run(() -> Counter.builder("oms.orders.transitions").description("Order status transitions")
-                .tag("from", from == null ? "NEW" : from.name()).tag("to", to.name())
-                .register(registry).increment());
+        meters.increment(Counter.builder("oms.orders.transitions").description("Order status transitions")
+                .tag("from", from == null ? "NEW" : from.name()).tag("to", to.name()));
     }
 
     /**
@@ -36,7 +29,7 @@ public class OrderMetrics {
      * PAYMENT_PENDING to the payment's answer or timeout), with its outcome.
      */
     void step(String step, String outcome, Duration took) {
-        afterCommit.run(() -> Timer.builder("oms.saga.step").description("Duration of a saga step")
-                .tag("step", step).tag("outcome", outcome).register(registry).record(took));
+        meters.record(Timer.builder("oms.saga.step").description("Duration of a saga step")
+                .tag("step", step).tag("outcome", outcome), took);
     }
 }

@@ -6,11 +6,11 @@ import dev.oms.events.OmsEvent;
 import dev.oms.platform.config.ServiceIdentity;
 import dev.oms.platform.ids.Uuids;
 import dev.oms.platform.tracing.TraceContext;
+import dev.oms.platform.transaction.AfterCommit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.sql.Connection;
@@ -36,13 +36,15 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final ServiceIdentity service;
     private final OutboxRelay relay;
+    private final AfterCommit afterCommit;
 
     public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-                  ServiceIdentity service, OutboxRelay relay) {
+                  ServiceIdentity service, OutboxRelay relay, AfterCommit afterCommit) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.service = service;
         this.relay = relay;
+        this.afterCommit = afterCommit;
     }
 
     /** Adds one event of an order travelling in {@code lane}; returns its envelope (the event id is fixed from now on). */
@@ -67,7 +69,7 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox", e);
         }
-        wakeRelayAfterCommit();
+        afterCommit.runOnce(WAKE_RELAY_KEY, relay::wakeUp);
         return envelopes;
     }
 
@@ -75,24 +77,5 @@ public class Outbox {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("the outbox must be written inside the transaction of the state change");
         }
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_RELAY_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_RELAY_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
     }
 }

@@ -1,4 +1,4 @@
-package dev.oms.platform.metrics;
+package dev.oms.platform.transaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -6,8 +6,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Runs an action once the current transaction has committed, or at once outside one. Metrics count with it, so a
- * transaction rolled back and retried (a redelivered event, a lost race) counts once, like its effect.
+ * Runs an action once the current transaction has committed, or at once outside one: what happens after a state
+ * change (waking the outbox relay, counting it in a metric) happens only if the change is kept, and once even
+ * when a rolled-back transaction is retried.
  */
 @ApplicationScoped
 public class AfterCommit {
@@ -35,5 +36,16 @@ public class AfterCommit {
                 }
             }
         });
+    }
+
+    /** Like {@link #run}, but at most once per transaction for {@code key}, however often it is asked. */
+    public void runOnce(Object key, Runnable action) {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            if (transactions.getResource(key) != null) {
+                return;
+            }
+            transactions.putResource(key, Boolean.TRUE);
+        }
+        run(action);
     }
 }
