@@ -28,11 +28,16 @@ public interface ImportConfig {
     int workers();
 
     /** Records sent to Kafka but not yet acknowledged, per import: bounds memory whatever the file size. */
-    @WithDefault("2000")
+    @WithDefault("10000")
     @Min(1)
     int maxInFlight();
 
-    /** Data rows between two progress updates of the job row. */
+    /** Rejected rows an import tolerates; one more fails it (a submission may ask for another limit). */
+    @WithDefault("1000")
+    @Min(0)
+    long maxRejectedRows();
+
+    /** Data rows between two progress updates (and checkpoints) of the job row. */
     @WithDefault("5000")
     @Min(1)
     int progressInterval();

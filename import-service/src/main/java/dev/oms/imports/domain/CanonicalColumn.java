@@ -1,10 +1,7 @@
 package dev.oms.imports.domain;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** The columns of the canonical CSV format, one row per order line. */
-public enum CanonicalColumn {
+public enum CanonicalColumn implements CsvColumn {
     ORDER_ID("order_id", true),
     CUSTOMER_EMAIL("customer_email", true),
     CUSTOMER_NAME("customer_name", true),
@@ -23,17 +20,13 @@ public enum CanonicalColumn {
         this.required = required;
     }
 
-    /** The name as written in the CSV header (lower case). */
+    @Override
     public String header() {
         return header;
     }
 
-    /** Required columns must be in the header and their cells must not be blank. */
+    @Override
     public boolean required() {
         return required;
-    }
-
-    public static Optional<CanonicalColumn> byHeader(String name) {
-        return Arrays.stream(values()).filter(c -> c.header.equals(name)).findFirst();
     }
 }

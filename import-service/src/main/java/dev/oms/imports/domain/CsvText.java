@@ -22,6 +22,18 @@ public final class CsvText {
         return line.length() <= MAX_LENGTH ? line.toString() : line.substring(0, MAX_LENGTH) + "…";
     }
 
+    /** The fields as one CSV record, whole. */
+    public static String record(List<String> fields) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            appendField(line, fields.get(i));
+        }
+        return line.toString();
+    }
+
     private static void appendField(StringBuilder line, String field) {
         boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
                 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;

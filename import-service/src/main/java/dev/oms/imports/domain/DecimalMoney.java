@@ -1,6 +1,7 @@
 package dev.oms.imports.domain;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -36,5 +37,10 @@ public final class DecimalMoney {
         } catch (ArithmeticException e) {
             throw new InvalidCellException("is too large, got '" + value + "'");
         }
+    }
+
+    /** The amount as a plain decimal in major units, e.g. 1299 → "12.99". */
+    public static String format(BigInteger minorUnits, ShopCurrency currency) {
+        return new BigDecimal(minorUnits, currency.fractionDigits()).toPlainString();
     }
 }

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One CSV file being (or having been) imported; a file's content (SHA-256) is imported at most once. */
+/**
+ * One CSV file being (or having been) imported or checked (a dry run). A file's content (SHA-256) is imported at
+ * most once: real imports hold it in {@code contentKey}, which is unique.
+ */
 @Entity
 @Table(name = "import_job")
 public class ImportJob extends PanacheEntityBase {
@@ -33,6 +36,37 @@ public class ImportJob extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ImportStatus status;
+
+    @Column(name = "content_key")
+    public String contentKey;
+
+    @Column(name = "dry_run", nullable = false, updatable = false)
+    public boolean dryRun;
+
+    /** canonical, items-json or line, once the header was read. */
+    public String format;
+
+    @Column(name = "source_path")
+    public String sourcePath;
+
+    @Column(name = "source_owned", nullable = false)
+    public boolean sourceOwned;
+
+    @Column(name = "file_size", nullable = false)
+    public long fileSize;
+
+    @Column(name = "bytes_read", nullable = false)
+    public long bytesRead;
+
+    @Column(name = "max_rejected_rows", nullable = false)
+    public long maxRejectedRows;
+
+    @Column(name = "orders_valid", nullable = false)
+    public long ordersValid;
+
+    public long checkpoint;
+
+    public String notes;
 
     @Column(name = "rows_read", nullable = false)
     public long rowsRead;
@@ -57,24 +91,32 @@ public class ImportJob extends PanacheEntityBase {
 
     public String error;
 
-    public static ImportJob pending(UUID id, String fileName, String sha256, Instant now) {
+    public static ImportJob pending(UUID id, ImportRequest request, Instant now) {
         ImportJob job = new ImportJob();
         job.id = id;
-        job.fileName = fileName;
-        job.sha256 = sha256;
+        job.fileName = request.fileName();
+        job.sha256 = request.sha256();
+        job.contentKey = request.dryRun() ? null : request.sha256();
+        job.dryRun = request.dryRun();
+        job.fileSize = request.fileSize();
+        job.maxRejectedRows = request.maxRejectedRows();
         job.status = ImportStatus.PENDING;
         job.createdAt = now;
         return job;
     }
 
-    public static Optional<ImportJob> findBySha256(String sha256) {
-        return find("sha256", sha256).firstResultOptional();
+    /** The real import of this content, if any (dry runs are not looked at). */
+    public static Optional<ImportJob> findImportOf(String sha256) {
+        return find("contentKey", sha256).firstResultOptional();
     }
 
     public void record(ImportProgress progress) {
         rowsRead = progress.rowsRead();
+        ordersValid = progress.ordersValid();
         ordersPublished = progress.ordersPublished();
         ordersRejected = progress.ordersRejected();
         rowsRejected = progress.rowsRejected();
+        bytesRead = progress.bytesRead();
+        checkpoint = progress.checkpoint();
     }
 }

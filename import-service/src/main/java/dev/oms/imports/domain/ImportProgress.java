@@ -1,5 +1,10 @@
 package dev.oms.imports.domain;
 
-/** Counters of a job as last recorded: data rows read, orders acknowledged by Kafka, orders and rows rejected. */
-public record ImportProgress(long rowsRead, long ordersPublished, long ordersRejected, long rowsRejected) {
+/**
+ * Counters of a run as last recorded: data rows read, orders found valid, orders acknowledged by Kafka, orders
+ * and rows rejected, bytes of the file read, and the checkpoint (the first {@code checkpoint} valid orders are
+ * all acknowledged).
+ */
+public record ImportProgress(long rowsRead, long ordersValid, long ordersPublished, long ordersRejected,
+                             long rowsRejected, long bytesRead, long checkpoint) {
 }

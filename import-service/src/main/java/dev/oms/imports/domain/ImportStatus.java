@@ -1,9 +1,17 @@
 package dev.oms.imports.domain;
 
-/** Life cycle of an import job: PENDING → RUNNING → COMPLETED or FAILED. A FAILED job may be started again. */
+/**
+ * Life cycle of an import job: PENDING → RUNNING → COMPLETED, FAILED or CANCELLED. A job interrupted by a stop of
+ * the service resumes when it starts again; a FAILED or CANCELLED one resumes when its file is submitted again.
+ */
 public enum ImportStatus {
     PENDING,
     RUNNING,
     COMPLETED,
-    FAILED
+    FAILED,
+    CANCELLED;
+
+    public boolean ended() {
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
+    }
 }

@@ -18,30 +18,45 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Groups the contiguous rows of one order_id into one order while the file streams past: only the order being
- * read is held in memory. One bad row rejects its whole order; the rest of the file goes on.
+ * Groups the contiguous rows of one order into one order while the file streams past: only the order being read
+ * is held in memory, plus a fingerprint per order seen ({@link OrderFingerprints}), so rows of an order that come
+ * back after other orders are rejected instead of making a second order. One bad row rejects its whole order;
+ * the rest of the file goes on.
  * <p>
- * Every group with an order_id counts towards the ordinal, accepted or not, so an order's position (and thus
- * its event id) does not depend on whether the orders before it were valid. The customer email and ordered_at
+ * Every new group with an order id counts towards the ordinal, accepted or not, so an order's position (and thus
+ * its event id) does not depend on whether the orders before it were valid. The customer email and order date
  * must agree across the rows of an order; the customer name is taken from its first row.
  */
-public final class OrderAssembler {
+public final class OrderAssembler implements OrderRows {
 
     private static final int MAX_LINES_NAMED = 10;
 
-    private final CanonicalRowParser parser;
+    private final String format;
+    private final GroupedRowParser parser;
     private final ShopCurrency currency;
     private final UUID importJobId;
+    private final OrderFingerprints seen = new OrderFingerprints();
     private OrderDraft current;
     private long ordinal;
 
-    public OrderAssembler(CanonicalHeader header, ShopCurrency currency, UUID importJobId) {
-        this.parser = new CanonicalRowParser(header, currency);
+    public OrderAssembler(String format, GroupedRowParser parser, ShopCurrency currency, UUID importJobId) {
+        this.format = format;
+        this.parser = parser;
         this.currency = currency;
         this.importJobId = importJobId;
     }
 
-    /** Takes the next data row; returns the orders it completed, in file order (usually none or one). */
+    @Override
+    public String format() {
+        return format;
+    }
+
+    @Override
+    public List<String> notes() {
+        return parser.notes();
+    }
+
+    @Override
     public List<AssembledOrder> accept(CsvRow row) {
         ParsedRow parsed = parser.parse(row);
         if (parsed.externalOrderId() == null) {
@@ -53,11 +68,12 @@ public final class OrderAssembler {
             return List.of();
         }
         List<AssembledOrder> completed = current == null ? List.of() : List.of(current.complete());
-        current = new OrderDraft(++ordinal, parsed);
+        long firstLine = seen.firstSeen(parsed.externalOrderId(), row.lineNumber());
+        current = firstLine == 0 ? new OrderDraft(++ordinal, parsed) : new OrderDraft(parsed, firstLine);
         return completed;
     }
 
-    /** Completes the last order at the end of the file. */
+    @Override
     public Optional<AssembledOrder> finish() {
         if (current == null) {
             return Optional.empty();
@@ -71,6 +87,7 @@ public final class OrderAssembler {
 
         private final long ordinal;
         private final String externalOrderId;
+        private final String repeatReason;
         private final List<ParsedRow> rows = new ArrayList<>();
         private final List<RowError> errors = new ArrayList<>();
         private ParsedRow reference;
@@ -78,11 +95,25 @@ public final class OrderAssembler {
         OrderDraft(long ordinal, ParsedRow first) {
             this.ordinal = ordinal;
             this.externalOrderId = first.externalOrderId();
+            this.repeatReason = null;
+            add(first);
+        }
+
+        /** Rows of an order that started earlier in the file, after other orders: every one of them is rejected. */
+        OrderDraft(ParsedRow first, long firstLine) {
+            this.ordinal = 0;
+            this.externalOrderId = first.externalOrderId();
+            this.repeatReason = parser.describeGroup(first) + " already started on line " + firstLine
+                    + ": the rows of an order must be contiguous";
             add(first);
         }
 
         void add(ParsedRow row) {
             rows.add(row);
+            if (repeatReason != null) {
+                errors.add(new RowError(row.row().lineNumber(), null, repeatReason, row.row().rawLine()));
+                return;
+            }
             errors.addAll(row.errors());
             if (!row.valid()) {
                 return;
@@ -94,10 +125,10 @@ public final class OrderAssembler {
             RowValues values = row.values();
             RowValues expected = reference.values();
             if (!values.email().equals(expected.email())) {
-                errors.add(mismatch(row, CanonicalColumn.CUSTOMER_EMAIL, expected.email()));
+                errors.add(mismatch(row, parser.emailColumn(), expected.email()));
             }
             if (!Objects.equals(values.orderedAt(), expected.orderedAt())) {
-                errors.add(mismatch(row, CanonicalColumn.ORDERED_AT, String.valueOf(expected.orderedAt())));
+                errors.add(mismatch(row, parser.orderedAtColumn(), String.valueOf(expected.orderedAt())));
             }
         }
 
@@ -105,13 +136,16 @@ public final class OrderAssembler {
             if (errors.isEmpty()) {
                 return new AcceptedOrder(ordinal, toOrderRequested(), rows.size());
             }
+            if (repeatReason != null) {
+                return new RejectedOrder(externalOrderId, rows.size(), errors);
+            }
             Set<Long> badLines = errors.stream().map(RowError::lineNumber).collect(Collectors.toCollection(TreeSet::new));
             String seeLines = describe(badLines);
             List<RowError> all = new ArrayList<>(errors);
             for (ParsedRow row : rows) {
                 if (!badLines.contains(row.row().lineNumber())) {
-                    all.add(new RowError(row.row().lineNumber(), null,
-                            "rejected with order " + externalOrderId + ", which has errors on line(s) " + seeLines,
+                    all.add(new RowError(row.row().lineNumber(), null, "rejected with "
+                            + parser.describeGroup(rows.get(0)) + ", which has errors on line(s) " + seeLines,
                             row.row().rawLine()));
                 }
             }
@@ -126,8 +160,8 @@ public final class OrderAssembler {
             return more > 0 ? shown + " and " + more + " more" : shown;
         }
 
-        private RowError mismatch(ParsedRow row, CanonicalColumn column, String expected) {
-            return new RowError(row.row().lineNumber(), column.header(), "differs from line "
+        private RowError mismatch(ParsedRow row, String column, String expected) {
+            return new RowError(row.row().lineNumber(), column, "differs from line "
                     + reference.row().lineNumber() + " of the same order, which has '" + expected + "'",
                     row.row().rawLine());
         }

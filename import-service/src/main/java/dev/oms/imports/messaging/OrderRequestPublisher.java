@@ -26,9 +26,12 @@ public class OrderRequestPublisher {
         this.tracing = tracing;
     }
 
-    /** A session for one import; use it from one thread. Each order it publishes starts a trace of its own. */
-    public PublishSession open() {
-        return new PublishSession(producers.producer(), service.name(), config.maxInFlight(),
+    /**
+     * A session for one run of an import, which skips the first {@code resumeAfter} valid orders (acknowledged in
+     * an earlier run); use it from one thread. Each order it publishes starts a trace of its own.
+     */
+    public PublishSession open(long resumeAfter) {
+        return new PublishSession(producers.producer(), service.name(), config.maxInFlight(), resumeAfter,
                 () -> tracing.newTrace("import order"));
     }
 }

@@ -17,31 +17,56 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The sends of one import. At most {@code maxInFlight} records wait for their acknowledgement at any time (a
- * permit is taken per send and given back in its callback), so a file of any size needs bounded memory. The
- * first failed send fails the session: later publishes throw, and so does {@link #awaitAcknowledged()}.
+ * The sends of one run of an import. Its valid orders are numbered in file order; the checkpoint is how many of
+ * the first ones are all acknowledged, so a resumed run skips exactly those ({@code resumeAfter}) and re-sends
+ * the unacknowledged tail under the same event ids. At most {@code maxInFlight} orders lie between the
+ * checkpoint and the newest send (a permit comes back only when the checkpoint passes a record), so a file of
+ * any size needs bounded memory. The first failed send fails the session: later publishes throw, and so does
+ * {@link #awaitAcknowledged()}; the checkpoint never passes it.
  */
 public final class PublishSession {
+
+    private static final byte PENDING = 0;
+    private static final byte ACKNOWLEDGED = 1;
+    private static final byte FAILED = 2;
 
     private final Producer<String, byte[]> producer;
     private final String source;
     private final int maxInFlight;
+    private final long resumeAfter;
     private final Semaphore inFlight;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final Supplier<String> newTrace;
+    /** Outcome of each order after {@code settled}, by number modulo maxInFlight. Guarded by this. */
+    private final byte[] outcomes;
+    private long settled;
+    private long checkpoint;
+    private long numbered;
 
     /** {@code newTrace} gives each order the W3C {@code traceparent} its saga continues. */
-    PublishSession(Producer<String, byte[]> producer, String source, int maxInFlight, Supplier<String> newTrace) {
+    PublishSession(Producer<String, byte[]> producer, String source, int maxInFlight, long resumeAfter,
+                   Supplier<String> newTrace) {
         this.producer = producer;
         this.source = source;
         this.maxInFlight = maxInFlight;
+        this.resumeAfter = resumeAfter;
         this.inFlight = new Semaphore(maxInFlight);
         this.newTrace = newTrace;
+        this.outcomes = new byte[maxInFlight];
+        this.settled = resumeAfter;
+        this.checkpoint = resumeAfter;
     }
 
-    /** Sends the order, waiting first if too many records are unacknowledged. */
+    /**
+     * Takes the next valid order of the file: sends it, waiting first if too many records are unacknowledged, or
+     * skips it when an earlier run had it acknowledged.
+     */
     public void publish(UUID eventId, OrderRequested order) throws InterruptedException {
+        long number = ++numbered;
+        if (number <= resumeAfter) {
+            return;
+        }
         throwIfFailed();
         EventEnvelope envelope = EventEnvelope.of(eventId, source, Instant.now(), order);
         ProducerRecord<String, byte[]> record =
@@ -49,25 +74,22 @@ public final class PublishSession {
         record.headers().add(TraceContext.HEADER, newTrace.get().getBytes(StandardCharsets.US_ASCII));
         inFlight.acquire();
         try {
-            producer.send(record, (metadata, error) -> {
-                if (error == null) {
-                    acknowledged.incrementAndGet();
-                } else {
-                    failure.compareAndSet(null, error);
-                }
-                inFlight.release();
-            });
+            producer.send(record, (metadata, error) -> settle(number, error));
         } catch (RuntimeException e) {
             // send() itself refused the record (e.g. metadata unavailable in time): no callback will come.
-            inFlight.release();
-            failure.compareAndSet(null, e);
+            settle(number, e);
             throwIfFailed();
         }
     }
 
-    /** Records Kafka has acknowledged so far. */
+    /** Orders Kafka has acknowledged, in this run and (up to the checkpoint) in earlier ones. */
     public long acknowledged() {
-        return acknowledged.get();
+        return resumeAfter + acknowledged.get();
+    }
+
+    /** The first {@code checkpoint()} valid orders of the file are all acknowledged. */
+    public synchronized long checkpoint() {
+        return checkpoint;
     }
 
     /** Waits until every record sent is acknowledged; throws if any send failed. */
@@ -82,6 +104,28 @@ public final class PublishSession {
         // flush() returns when the requests completed; the permits say when our callbacks have run too.
         inFlight.acquire(maxInFlight);
         inFlight.release(maxInFlight);
+    }
+
+    private synchronized void settle(long number, Exception error) {
+        if (error == null) {
+            acknowledged.incrementAndGet();
+        } else {
+            failure.compareAndSet(null, error);
+        }
+        outcomes[slot(number)] = error == null ? ACKNOWLEDGED : FAILED;
+        for (int next = slot(settled + 1); outcomes[next] != PENDING; next = slot(settled + 1)) {
+            boolean ok = outcomes[next] == ACKNOWLEDGED;
+            outcomes[next] = PENDING;
+            settled++;
+            if (ok && checkpoint == settled - 1) {
+                checkpoint = settled;
+            }
+            inFlight.release();
+        }
+    }
+
+    private int slot(long number) {
+        return (int) (number % maxInFlight);
     }
 
     private void throwIfFailed() {

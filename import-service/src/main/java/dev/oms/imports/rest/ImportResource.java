@@ -2,11 +2,17 @@ package dev.oms.imports.rest;
 
 import dev.oms.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import dev.oms.imports.domain.CsvText;
+import dev.oms.imports.domain.ImportRowError;
 import dev.oms.imports.service.ImportJobStore;
+import dev.oms.imports.service.ImportOptions;
 import dev.oms.imports.service.ImportSubmissions;
+import dev.oms.imports.service.ProgressFeed;
 import dev.oms.imports.service.Submission;
+import io.smallrye.mutiny.Multi;
 import dev.oms.platform.rest.ProblemException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -16,20 +22,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +50,7 @@ import java.util.UUID;
 /**
  * CSV imports. A submission answers 202 with the new job as soon as the file is stored; the rows are read and
  * published in the background. Content imported before answers 200 with the original job and
- * {@code "duplicate": true}.
+ * {@code "duplicate": true}. Every submission takes {@code dryRun} (validate only) and {@code maxRejectedRows}.
  */
 @RolesAllowed(Roles.ADMIN)
 @Path("/imports")
@@ -47,14 +60,21 @@ public class ImportResource {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_ERRORS_PAGE_SIZE = 1000;
+    private static final int CSV_ERRORS_PAGE = 1000;
     private static final String TEXT_CSV = "text/csv";
+    private static final String DRY_RUN_DOC = "Only validate the file: nothing is published, and the content can "
+            + "still be imported later";
+    private static final String MAX_REJECTED_DOC = "Rejected rows tolerated before the import fails "
+            + "(default oms.imports.max-rejected-rows)";
 
     private final ImportSubmissions submissions;
     private final ImportJobStore jobs;
+    private final ProgressFeed feed;
 
-    public ImportResource(ImportSubmissions submissions, ImportJobStore jobs) {
+    public ImportResource(ImportSubmissions submissions, ImportJobStore jobs, ProgressFeed progress) {
         this.submissions = submissions;
         this.jobs = jobs;
+        this.feed = progress;
     }
 
     @POST
@@ -65,12 +85,15 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "This content was imported before: the original job, with duplicate=true",
             content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
     @APIResponse(responseCode = "400", description = "No 'file' part, or the file is empty")
-    public Response upload(@RestForm("file") FileUpload file) {
+    public Response upload(@RestForm("file") FileUpload file,
+                           @Parameter(description = DRY_RUN_DOC) @RestQuery boolean dryRun,
+                           @Parameter(description = MAX_REJECTED_DOC) @RestQuery @Min(0) Long maxRejectedRows) {
         if (file == null) {
             throw ProblemException.badRequest("file", "the multipart request needs a 'file' part with the CSV");
         }
         try (InputStream content = Files.newInputStream(file.uploadedFile())) {
-            return submitted(submissions.upload(content, file.fileName(), "file"));
+            return submitted(submissions.upload(content, file.fileName(), "file",
+                    new ImportOptions(dryRun, maxRejectedRows)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded part", e);
         }
@@ -84,8 +107,10 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "This content was imported before: the original job, with duplicate=true",
             content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
     @APIResponse(responseCode = "400", description = "The body is empty")
-    public Response uploadCsv(InputStream body, @RestQuery("fileName") @Size(max = 255) String fileName) {
-        return submitted(submissions.upload(body, fileName, "body"));
+    public Response uploadCsv(InputStream body, @RestQuery("fileName") @Size(max = 255) String fileName,
+                              @Parameter(description = DRY_RUN_DOC) @RestQuery boolean dryRun,
+                              @Parameter(description = MAX_REJECTED_DOC) @RestQuery @Min(0) Long maxRejectedRows) {
+        return submitted(submissions.upload(body, fileName, "body", new ImportOptions(dryRun, maxRejectedRows)));
     }
 
     @POST
@@ -98,11 +123,13 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
     @APIResponse(responseCode = "400", description = "The path is missing, or resolves outside the import directory")
     @APIResponse(responseCode = "404", description = "No such file in the import directory")
-    public Response fromPath(@Valid FromPathRequest request) {
+    public Response fromPath(@Valid FromPathRequest request,
+                             @Parameter(description = DRY_RUN_DOC) @RestQuery boolean dryRun,
+                             @Parameter(description = MAX_REJECTED_DOC) @RestQuery @Min(0) Long maxRejectedRows) {
         if (request == null) {
             throw ProblemException.badRequest("path", "the body must be {\"path\": \"<file in the import directory>\"}");
         }
-        return submitted(submissions.fromPath(request.path()));
+        return submitted(submissions.fromPath(request.path(), new ImportOptions(dryRun, maxRejectedRows)));
     }
 
     @GET
@@ -113,6 +140,27 @@ public class ImportResource {
     @APIResponse(responseCode = "404", description = "No such import")
     public ImportJobResponse get(@RestPath UUID id) {
         return ImportJobResponse.of(jobs.get(id));
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The job as Server-Sent Events, twice a second until it ends (the last event is the ended job)")
+    @APIResponse(responseCode = "404", description = "No such import")
+    public Multi<ImportJobResponse> progress(@RestPath UUID id) {
+        return feed.follow(id, ImportJobResponse::of);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Stop a PENDING or RUNNING import; what it published stays, a later submission of the file resumes it")
+    @APIResponse(responseCode = "202", description = "The import is stopping; it ends CANCELLED",
+            content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such import")
+    @APIResponse(responseCode = "409", description = "The import already ended")
+    public Response cancel(@RestPath UUID id) {
+        return Response.accepted(ImportJobResponse.of(submissions.cancel(id))).build();
     }
 
     @GET
@@ -131,6 +179,36 @@ public class ImportResource {
                                          @RestQuery @DefaultValue("200") int size) {
         requirePage(page, size, MAX_ERRORS_PAGE_SIZE);
         return jobs.errors(id, page, size).stream().map(RowErrorResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/errors.csv")
+    @Produces(TEXT_CSV)
+    @Operation(summary = "The rejected rows as CSV, in line order: line number, column, reason and the original line")
+    @APIResponse(responseCode = "404", description = "No such import")
+    public Response errorsCsv(@RestPath UUID id) {
+        jobs.get(id);
+        StreamingOutput body = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            writer.write("line_number,column,reason,original_line\n");
+            long line = 0;
+            long seq = -1;
+            for (List<ImportRowError> page = jobs.errorsAfter(id, line, seq, CSV_ERRORS_PAGE); !page.isEmpty();
+                 page = jobs.errorsAfter(id, line, seq, CSV_ERRORS_PAGE)) {
+                for (ImportRowError error : page) {
+                    writer.write(CsvText.record(List.of(String.valueOf(error.lineNumber),
+                            error.columnName == null ? "" : error.columnName, error.reason,
+                            error.rawLine == null ? "" : error.rawLine)));
+                    writer.write('\n');
+                    line = error.lineNumber;
+                    seq = error.seq;
+                }
+            }
+            writer.flush();
+        };
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"rejected-rows-" + id + ".csv\"")
+                .build();
     }
 
     private static Response submitted(Submission submission) {

@@ -2,6 +2,7 @@ package dev.oms.imports.service;
 
 import dev.oms.imports.domain.ImportJob;
 import dev.oms.imports.domain.ImportProgress;
+import dev.oms.imports.domain.ImportRequest;
 import dev.oms.imports.domain.ImportRowError;
 import dev.oms.imports.domain.ImportStatus;
 import dev.oms.imports.domain.RowError;
@@ -22,19 +23,24 @@ import java.util.UUID;
 @Transactional
 public class ImportJobStore {
 
+    private static final List<ImportStatus> UNFINISHED = List.of(ImportStatus.PENDING, ImportStatus.RUNNING);
+    private static final List<ImportStatus> RESUMABLE = List.of(ImportStatus.FAILED, ImportStatus.CANCELLED);
+
     /** One page of jobs, newest first, with the total count. */
     public record JobPage(List<ImportJob> jobs, long total) {
     }
 
-    /** Inserts a PENDING job; fails with a constraint violation if a job for this content exists. */
-    public ImportJob create(String fileName, String sha256) {
-        ImportJob job = ImportJob.pending(Uuids.timeOrdered(), fileName, sha256, Instant.now());
+    /** Inserts a PENDING job; a real import fails with a constraint violation if one exists for this content. */
+    public ImportJob create(ImportRequest request, ImportSource source) {
+        ImportJob job = ImportJob.pending(Uuids.timeOrdered(), request, Instant.now());
+        job.sourcePath = source.path().toString();
+        job.sourceOwned = source.owned();
         job.persistAndFlush();
         return job;
     }
 
-    public Optional<ImportJob> findBySha256(String sha256) {
-        return ImportJob.findBySha256(sha256);
+    public Optional<ImportJob> findImportOf(String sha256) {
+        return ImportJob.findImportOf(sha256);
     }
 
     public ImportJob get(UUID id) {
@@ -47,6 +53,11 @@ public class ImportJobStore {
         return new JobPage(jobs, ImportJob.count());
     }
 
+    /** The jobs a previous process left PENDING or RUNNING. */
+    public List<ImportJob> unfinished() {
+        return ImportJob.list("status in ?1", Sort.ascending("createdAt"), UNFINISHED);
+    }
+
     /** The job's row errors in line order; 404 if the job does not exist. */
     public List<ImportRowError> errors(UUID jobId, int page, int size) {
         get(jobId);
@@ -54,26 +65,29 @@ public class ImportJobStore {
                 .page(Page.of(page, size)).list();
     }
 
-    /**
-     * Puts a FAILED job back to PENDING, forgetting its counts and errors, for another run over the same content.
-     * Returns false when the job is not FAILED (any more): a concurrent submission restarted it first.
-     */
-    public boolean restart(UUID id, String fileName) {
-        int restarted = ImportJob.update("status = ?1, fileName = ?2, rowsRead = 0, ordersPublished = 0, "
-                        + "ordersRejected = 0, rowsRejected = 0, startedAt = null, finishedAt = null, error = null "
-                        + "where id = ?3 and status = ?4",
-                ImportStatus.PENDING, fileName, id, ImportStatus.FAILED);
-        if (restarted == 0) {
-            return false;
-        }
-        ImportRowError.delete("jobId", id);
-        return true;
+    /** Up to {@code limit} row errors after (line, seq) in line order: pages through millions without OFFSET. */
+    public List<ImportRowError> errorsAfter(UUID jobId, long line, long seq, int limit) {
+        return ImportRowError.<ImportRowError>find("jobId = ?1 and (lineNumber > ?2 or (lineNumber = ?2 and seq > ?3))",
+                Sort.ascending("lineNumber", "seq"), jobId, line, seq).page(Page.ofSize(limit)).list();
     }
 
-    public void markRunning(UUID id) {
+    /**
+     * Puts a FAILED or CANCELLED job back to PENDING to read {@code source} (the same content) again; it resumes
+     * after its checkpoint. Returns false when the job is not resumable (any more): a concurrent submission took it.
+     */
+    public boolean resubmit(UUID id, ImportSource source) {
+        return ImportJob.update("status = ?1, fileName = ?2, sourcePath = ?3, sourceOwned = ?4, finishedAt = null, "
+                        + "error = null where id = ?5 and status in ?6",
+                ImportStatus.PENDING, source.fileName(), source.path().toString(), source.owned(), id, RESUMABLE) > 0;
+    }
+
+    /** Starts a run: RUNNING from now, with the errors of any earlier run forgotten (the run finds them again). */
+    public ImportJob markRunning(UUID id) {
         ImportJob job = get(id);
         job.status = ImportStatus.RUNNING;
         job.startedAt = Instant.now();
+        ImportRowError.delete("jobId", id);
+        return job;
     }
 
     /** Saves the counters and the errors found since the last call. */
@@ -82,20 +96,26 @@ public class ImportJobStore {
         persistErrors(id, errors);
     }
 
-    /** Ends the job as COMPLETED, or FAILED when {@code error} is given. */
-    public void finish(UUID id, ImportProgress progress, RowErrorBatch errors, String error) {
+    /** Ends the run; the job no longer needs its file. */
+    public void finish(UUID id, ImportOutcome outcome, ImportProgress progress, RowErrorBatch errors) {
         ImportJob job = get(id);
         job.record(progress);
-        job.status = error == null ? ImportStatus.COMPLETED : ImportStatus.FAILED;
-        job.error = error;
+        job.status = outcome.status();
+        job.error = outcome.error();
+        job.format = outcome.format();
+        job.notes = outcome.notes();
         job.finishedAt = Instant.now();
+        job.sourcePath = null;
         persistErrors(id, errors);
     }
 
-    /** Fails the jobs a previous process left unfinished; returns how many. */
-    public int failUnfinished(String reason) {
-        return ImportJob.update("status = ?1, error = ?2, finishedAt = ?3 where status in ?4",
-                ImportStatus.FAILED, reason, Instant.now(), List.of(ImportStatus.PENDING, ImportStatus.RUNNING));
+    /** Ends a job that cannot run (e.g. its file is gone). */
+    public void fail(UUID id, String reason) {
+        ImportJob job = get(id);
+        job.status = ImportStatus.FAILED;
+        job.error = reason;
+        job.finishedAt = Instant.now();
+        job.sourcePath = null;
     }
 
     private static void persistErrors(UUID jobId, RowErrorBatch batch) {

@@ -3,13 +3,13 @@ package dev.oms.imports.service;
 import dev.oms.imports.config.ImportConfig;
 import dev.oms.imports.domain.AcceptedOrder;
 import dev.oms.imports.domain.AssembledOrder;
-import dev.oms.imports.domain.CanonicalHeader;
 import dev.oms.imports.domain.CsvFormatException;
-import dev.oms.imports.domain.CsvRow;
 import dev.oms.imports.domain.CsvRowReader;
 import dev.oms.imports.domain.ImportEventIds;
+import dev.oms.imports.domain.ImportJob;
 import dev.oms.imports.domain.ImportProgress;
-import dev.oms.imports.domain.OrderAssembler;
+import dev.oms.imports.domain.ImportStatus;
+import dev.oms.imports.domain.OrderFile;
 import dev.oms.imports.domain.RejectedOrder;
 import dev.oms.imports.domain.RowError;
 import dev.oms.imports.domain.ShopCurrency;
@@ -21,15 +21,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one import: streams the file row by row, groups rows into orders, publishes the valid ones and records
- * the rejected rows. The job row is updated every {@code progress-interval} rows, not per row. The job is
- * COMPLETED only once Kafka acknowledged every record; any failed send fails it.
+ * Runs one import: streams the file row by row, groups rows into orders, publishes the valid ones (or only counts
+ * them, in a dry run) and records the rejected rows. The job row, with the checkpoint, is updated every
+ * {@code progress-interval} rows, not per row. The job is COMPLETED only once Kafka acknowledged every record;
+ * a failed send, a file that is not CSV, or more rejected rows than the job tolerates fail it. A run interrupted
+ * because the service stops leaves the job RUNNING with its file, to resume at the next start.
  */
 @ApplicationScoped
 public class ImportProcessor {
@@ -42,14 +46,14 @@ public class ImportProcessor {
     private final ShopCurrency currency;
     private final int progressInterval;
     // Their rate is the import's rows/s on /q/metrics.
-    private final Counter rowsRead;
-    private final Counter rowsRejected;
+    private final Counter rowsReadMeter;
+    private final Counter rowsRejectedMeter;
 
     public ImportProcessor(ImportJobStore jobs, ImportFiles files, OrderRequestPublisher publisher, ImportConfig config,
                            MeterRegistry registry) {
-        this.rowsRead = Counter.builder("oms.import.rows").description("CSV rows read by imports")
+        this.rowsReadMeter = Counter.builder("oms.import.rows").description("CSV rows read by imports")
                 .tag("result", "read").register(registry);
-        this.rowsRejected = Counter.builder("oms.import.rows").description("CSV rows read by imports")
+        this.rowsRejectedMeter = Counter.builder("oms.import.rows").description("CSV rows read by imports")
                 .tag("result", "rejected").register(registry);
         this.jobs = jobs;
         this.files = files;
@@ -58,85 +62,130 @@ public class ImportProcessor {
         this.progressInterval = config.progressInterval();
     }
 
-    public void run(UUID jobId, ImportSource source) {
-        try {
-            process(jobId, source);
-        } finally {
-            files.release(source);
+    /** Runs the job over {@code source} unless {@code cancelled} is set before or while it runs. */
+    public void run(UUID jobId, ImportSource source, AtomicBoolean cancelled) {
+        ImportJob job = jobs.markRunning(jobId);
+        Run run = new Run(job, source, cancelled);
+        ImportOutcome outcome = run.execute();
+        if (outcome == null) {
+            return;
         }
+        jobs.finish(jobId, outcome, run.progress(), run.takeErrors());
+        files.release(source);
+        LOG.infof("Import %s of %s ended %s: %s%s", jobId, source.fileName(), outcome.status(), run.progress(),
+                outcome.error() == null ? "" : " (" + outcome.error() + ")");
     }
 
-    private void process(UUID jobId, ImportSource source) {
-        jobs.markRunning(jobId);
-        Tally tally = new Tally();
-        PublishSession session = publisher.open();
-        try (CsvRowReader reader = CsvRowReader.open(source.path())) {
-            CsvRow header = reader.next().orElseThrow(() -> new CsvFormatException("the file is empty"));
-            OrderAssembler assembler = new OrderAssembler(CanonicalHeader.parse(header.fields()), currency, jobId);
-            for (Optional<CsvRow> row = reader.next(); row.isPresent(); row = reader.next()) {
-                tally.rowsRead++;
-                rowsRead.increment();
-                for (AssembledOrder order : assembler.accept(row.get())) {
-                    handle(order, source, session, tally);
+    /** One run of a job: its counters, the row errors not yet written, and its Kafka session. */
+    private final class Run {
+
+        private final ImportJob job;
+        private final ImportSource source;
+        private final AtomicBoolean cancelled;
+        private final PublishSession session;
+        private OrderFile file;
+        private String format;
+        private long ordersValid;
+        private long ordersRejected;
+        private long rowsRejected;
+        private long errorsTaken;
+        private long rowsMetered;
+        private List<RowError> errors = new ArrayList<>();
+
+        Run(ImportJob job, ImportSource source, AtomicBoolean cancelled) {
+            this.job = job;
+            this.source = source;
+            this.cancelled = cancelled;
+            this.session = job.dryRun ? null : publisher.open(job.checkpoint);
+        }
+
+        /** The outcome, or null when the service is stopping and the job is left to resume. */
+        ImportOutcome execute() {
+            LocalDate importDay = LocalDate.ofInstant(job.createdAt, ZoneOffset.UTC);
+            try (OrderFile opened = OrderFile.open(CsvRowReader.open(source.path()), currency, job.id, importDay)) {
+                file = opened;
+                format = file.format();
+                for (List<AssembledOrder> orders = file.next(); orders != null; orders = file.next()) {
+                    for (AssembledOrder order : orders) {
+                        handle(order);
+                    }
+                    if (cancelled.get()) {
+                        return ended(ImportStatus.CANCELLED, "cancelled after " + file.rowsRead() + " rows; the "
+                                + "orders published until then stay published (submit the file again to resume)");
+                    }
+                    if (rowsRejected > job.maxRejectedRows) {
+                        return ended(ImportStatus.FAILED, "more than " + job.maxRejectedRows + " rows were rejected, "
+                                + "so the import stopped after " + file.rowsRead() + " rows; fix the file and import it again");
+                    }
+                    if (file.rowsRead() % progressInterval == 0) {
+                        jobs.recordProgress(job.id, progress(), takeErrors());
+                    }
                 }
-                if (tally.rowsRead % progressInterval == 0) {
-                    jobs.recordProgress(jobId, tally.progress(session), tally.takeErrors());
+                if (session != null) {
+                    session.awaitAcknowledged();
                 }
-            }
-            Optional<AssembledOrder> last = assembler.finish();
-            if (last.isPresent()) {
-                handle(last.get(), source, session, tally);
-            }
-            session.awaitAcknowledged();
-            jobs.finish(jobId, tally.progress(session), tally.takeErrors(), null);
-            LOG.infof("Import %s of %s completed: %s", jobId, source.fileName(), tally.progress(session));
-        } catch (InterruptedException e) {
-            fail(jobId, tally, session, "the import was interrupted because the service is stopping", false);
-            Thread.currentThread().interrupt();
-        } catch (CsvFormatException | PublishFailedException e) {
-            fail(jobId, tally, session, e.getMessage(), true);
-        } catch (Exception e) {
-            LOG.errorf(e, "Import %s of %s failed unexpectedly", jobId, source.fileName());
-            fail(jobId, tally, session, e.getClass().getSimpleName() + ": " + e.getMessage(), true);
-        }
-    }
-
-    private void handle(AssembledOrder order, ImportSource source, PublishSession session, Tally tally)
-            throws InterruptedException {
-        if (order instanceof AcceptedOrder accepted) {
-            session.publish(ImportEventIds.eventId(source.sha256(), accepted.ordinal()), accepted.order());
-        } else if (order instanceof RejectedOrder rejected) {
-            tally.ordersRejected += rejected.externalOrderId() == null ? 0 : 1;
-            tally.rowsRejected += rejected.rowCount();
-            rowsRejected.increment(rejected.rowCount());
-            tally.errors.addAll(rejected.errors());
-        }
-    }
-
-    private void fail(UUID jobId, Tally tally, PublishSession session, String error, boolean drain) {
-        if (drain) {
-            try {
-                // Let the sends in flight settle so the published count is final.
-                session.drain();
+                return new ImportOutcome(ImportStatus.COMPLETED, null, format, notes());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return interrupted();
+            } catch (CsvFormatException | PublishFailedException e) {
+                return ended(ImportStatus.FAILED, e.getMessage());
+            } catch (Exception e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // The file's channel was closed by the interrupt (ClosedByInterruptException).
+                    return interrupted();
+                }
+                LOG.errorf(e, "Import %s of %s failed unexpectedly", job.id, source.fileName());
+                return ended(ImportStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
-        LOG.warnf("Import %s failed: %s", jobId, error);
-        jobs.finish(jobId, tally.progress(session), tally.takeErrors(), error);
-    }
 
-    /** Counters of one run and the row errors not yet written. */
-    private static final class Tally {
+        /** The service is stopping: saves the checkpoint and leaves the job RUNNING, with its file, to resume. */
+        private ImportOutcome interrupted() {
+            Thread.interrupted();
+            jobs.recordProgress(job.id, progress(), takeErrors());
+            LOG.warnf("Import %s of %s interrupted at checkpoint %d: it resumes when the service starts again",
+                    job.id, source.fileName(), progress().checkpoint());
+            Thread.currentThread().interrupt();
+            return null;
+        }
 
-        long rowsRead;
-        long ordersRejected;
-        long rowsRejected;
-        long errorsTaken;
-        List<RowError> errors = new ArrayList<>();
+        private void handle(AssembledOrder order) throws InterruptedException {
+            if (order instanceof AcceptedOrder accepted) {
+                ordersValid++;
+                if (session != null) {
+                    session.publish(ImportEventIds.eventId(source.sha256(), accepted.ordinal()), accepted.order());
+                }
+            } else if (order instanceof RejectedOrder rejected) {
+                ordersRejected += rejected.externalOrderId() == null ? 0 : 1;
+                rowsRejected += rejected.rowCount();
+                rowsRejectedMeter.increment(rejected.rowCount());
+                errors.addAll(rejected.errors());
+            }
+        }
 
-        ImportProgress progress(PublishSession session) {
-            return new ImportProgress(rowsRead, session.acknowledged(), ordersRejected, rowsRejected);
+        private ImportOutcome ended(ImportStatus status, String error) {
+            if (session != null) {
+                try {
+                    // Let the sends in flight settle so the published count and the checkpoint are final.
+                    session.drain();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new ImportOutcome(status, error, format, notes());
+        }
+
+        private String notes() {
+            return file == null || file.notes().isEmpty() ? null : String.join("\n", file.notes());
+        }
+
+        ImportProgress progress() {
+            long rows = file == null ? 0 : file.rowsRead();
+            rowsReadMeter.increment(rows - rowsMetered);
+            rowsMetered = rows;
+            long bytes = file == null ? 0 : Math.min(file.bytesRead(), job.fileSize);
+            return new ImportProgress(rows, ordersValid, session == null ? 0 : session.acknowledged(), ordersRejected,
+                    rowsRejected, bytes, session == null ? 0 : session.checkpoint());
         }
 
         /** The errors not yet written, numbered after those taken before. */

@@ -1,31 +1,60 @@
 package dev.oms.imports.service;
 
+import dev.oms.imports.domain.ImportJob;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** Prepares the import directories and closes out jobs a previous process left unfinished. */
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Prepares the import directories and resumes the jobs a previous process left unfinished, after their
+ * checkpoints. A job whose file is gone or changed cannot resume and is failed.
+ */
 @ApplicationScoped
 public class ImportStartup {
 
     private static final Logger LOG = Logger.getLogger(ImportStartup.class);
-    static final String INTERRUPTED = "the service stopped before the import finished; submit the file again to rerun it";
+    static final String FILE_GONE = "the service stopped before the import finished and its file is gone or changed; "
+            + "submit the file again to resume it";
 
     private final ImportFiles files;
     private final ImportJobStore jobs;
+    private final ImportSubmissions submissions;
 
-    public ImportStartup(ImportFiles files, ImportJobStore jobs) {
+    public ImportStartup(ImportFiles files, ImportJobStore jobs, ImportSubmissions submissions) {
         this.files = files;
         this.jobs = jobs;
+        this.submissions = submissions;
     }
 
     // One replica runs imports (this slice has no job leases): any PENDING or RUNNING job at start is orphaned.
     void onStart(@Observes StartupEvent event) {
         files.createDirectories();
-        int orphaned = jobs.failUnfinished(INTERRUPTED);
-        if (orphaned > 0) {
-            LOG.warnf("Marked %d unfinished import(s) of a previous run as FAILED", orphaned);
+        for (ImportJob job : jobs.unfinished()) {
+            if (sameFile(job)) {
+                LOG.infof("Resuming import %s of %s after checkpoint %d", job.id, job.fileName, job.checkpoint);
+                submissions.resume(job, new ImportSource(Path.of(job.sourcePath), job.fileName, job.sha256, job.sourceOwned));
+            } else {
+                LOG.warnf("Import %s of %s cannot resume: %s", job.id, job.fileName, FILE_GONE);
+                jobs.fail(job.id, FILE_GONE);
+            }
+        }
+    }
+
+    private boolean sameFile(ImportJob job) {
+        if (job.sourcePath == null) {
+            return false;
+        }
+        Path file = Path.of(job.sourcePath);
+        try {
+            return Files.isRegularFile(file) && files.sha256(file).equals(job.sha256);
+        } catch (IOException e) {
+            LOG.warnf(e, "Cannot read %s", file);
+            return false;
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.oms.imports.service;
 
+import dev.oms.imports.config.ImportConfig;
 import dev.oms.imports.domain.ImportJob;
+import dev.oms.imports.domain.ImportRequest;
 import dev.oms.imports.domain.ImportStatus;
 import dev.oms.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,13 +11,18 @@ import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Accepts files for import. A file whose content (SHA-256) was imported before is a duplicate and starts nothing;
- * only a FAILED import of the same content is run again (its event ids are the same, so re-sent orders are
- * recognised downstream).
+ * Accepts files for import, resumes and cancels imports. A file whose content (SHA-256) was imported before is a
+ * duplicate and starts nothing; only a FAILED or CANCELLED import of the same content runs again, resuming after
+ * its checkpoint (its event ids are the same, so anything re-sent is recognised downstream). Dry runs only
+ * validate, so they never count as the import of their content.
  */
 @ApplicationScoped
 public class ImportSubmissions {
@@ -27,16 +34,21 @@ public class ImportSubmissions {
     private final ImportFiles files;
     private final ImportProcessor processor;
     private final ImportWorkers workers;
+    private final RunningImports running;
+    private final long defaultMaxRejectedRows;
 
-    public ImportSubmissions(ImportJobStore jobs, ImportFiles files, ImportProcessor processor, ImportWorkers workers) {
+    public ImportSubmissions(ImportJobStore jobs, ImportFiles files, ImportProcessor processor, ImportWorkers workers,
+                             RunningImports running, ImportConfig config) {
         this.jobs = jobs;
         this.files = files;
         this.processor = processor;
         this.workers = workers;
+        this.running = running;
+        this.defaultMaxRejectedRows = config.maxRejectedRows();
     }
 
     /** Imports uploaded content; {@code field} names the request part or body for error messages. */
-    public Submission upload(InputStream content, String fileName, String field) {
+    public Submission upload(InputStream content, String fileName, String field, ImportOptions options) {
         ImportFiles.StagedFile staged;
         try {
             staged = files.stage(content);
@@ -47,49 +59,83 @@ public class ImportSubmissions {
             files.deleteQuietly(staged.path());
             throw ProblemException.badRequest(field, "the uploaded file is empty");
         }
-        return submit(new ImportSource(staged.path(), displayName(fileName), staged.sha256(), true));
+        return submit(new ImportSource(staged.path(), displayName(fileName), staged.sha256(), true), options);
     }
 
     /** Imports a file of the import directory in place; the job is named by the path as given. */
-    public Submission fromPath(String path) {
+    public Submission fromPath(String path, ImportOptions options) {
         Path file = files.resolveInImportDirectory(path);
         try {
-            return submit(new ImportSource(file, truncate(path.trim()), files.sha256(file), false));
+            return submit(new ImportSource(file, truncate(path.trim()), files.sha256(file), false), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    private Submission submit(ImportSource source) {
-        Optional<ImportJob> existing = jobs.findBySha256(source.sha256());
-        if (existing.isPresent()) {
-            return resubmit(existing.get(), source);
+    /** Runs again a job the previous process left unfinished, after its checkpoint. */
+    public void resume(ImportJob job, ImportSource source) {
+        start(job.id, source);
+    }
+
+    /** Asks a PENDING or RUNNING import to stop; 409 when it already ended. */
+    public ImportJob cancel(UUID id) {
+        ImportJob job = jobs.get(id);
+        if (job.status.ended()) {
+            throw ProblemException.conflict("import " + id + " already ended: it is " + job.status,
+                    Map.of("status", job.status.name()));
+        }
+        running.cancel(id);
+        return job;
+    }
+
+    private Submission submit(ImportSource source, ImportOptions options) {
+        long size;
+        try {
+            size = Files.size(source.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source.path(), e);
+        }
+        long maxRejectedRows = options.maxRejectedRows() == null ? defaultMaxRejectedRows : options.maxRejectedRows();
+        ImportRequest request = new ImportRequest(source.fileName(), source.sha256(), size, options.dryRun(),
+                maxRejectedRows);
+        if (!request.dryRun()) {
+            Optional<ImportJob> existing = jobs.findImportOf(source.sha256());
+            if (existing.isPresent()) {
+                return resubmit(existing.get(), source);
+            }
         }
         ImportJob job;
         try {
-            job = jobs.create(source.fileName(), source.sha256());
+            job = jobs.create(request, source);
         } catch (PersistenceException e) {
             // A concurrent submission of the same content created the job first.
-            ImportJob winner = jobs.findBySha256(source.sha256()).orElseThrow(() -> e);
+            ImportJob winner = jobs.findImportOf(source.sha256()).orElseThrow(() -> e);
             files.release(source);
             return new Submission(winner, true);
         }
-        start(job, source);
+        start(job.id, source);
         return new Submission(job, false);
     }
 
     private Submission resubmit(ImportJob existing, ImportSource source) {
-        if (existing.status == ImportStatus.FAILED && jobs.restart(existing.id, source.fileName())) {
-            ImportJob restarted = jobs.get(existing.id);
-            start(restarted, source);
-            return new Submission(restarted, false);
+        boolean resumable = existing.status == ImportStatus.FAILED || existing.status == ImportStatus.CANCELLED;
+        if (resumable && jobs.resubmit(existing.id, source)) {
+            start(existing.id, source);
+            return new Submission(jobs.get(existing.id), false);
         }
         files.release(source);
         return new Submission(existing, true);
     }
 
-    private void start(ImportJob job, ImportSource source) {
-        workers.execute(() -> processor.run(job.id, source));
+    private void start(UUID jobId, ImportSource source) {
+        AtomicBoolean cancelled = running.register(jobId);
+        workers.execute(() -> {
+            try {
+                processor.run(jobId, source, cancelled);
+            } finally {
+                running.unregister(jobId);
+            }
+        });
     }
 
     /** The last path segment, as clients may send full local paths as multipart file names. */

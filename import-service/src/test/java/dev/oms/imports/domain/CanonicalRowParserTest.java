@@ -18,7 +18,7 @@ class CanonicalRowParserTest {
             "product_name", "quantity", "unit_price", "currency", "ordered_at");
     private static final ShopCurrency USD = ShopCurrency.of("USD");
 
-    private final CanonicalRowParser parser = new CanonicalRowParser(CanonicalHeader.parse(FULL_HEADER), USD);
+    private final CanonicalRowParser parser = CanonicalRowParser.forHeader(FULL_HEADER, USD);
 
     @Test
     void validRowYieldsCheckedValues() {
@@ -38,7 +38,7 @@ class CanonicalRowParserTest {
 
     @Test
     void theOptionalColumnsMayBeLeftOutOfTheHeader() {
-        CanonicalRowParser minimal = new CanonicalRowParser(CanonicalHeader.parse(FULL_HEADER.subList(0, 7)), USD);
+        CanonicalRowParser minimal = CanonicalRowParser.forHeader(FULL_HEADER.subList(0, 7), USD);
         ParsedRow row = minimal.parse(new CsvRow(2, List.of("A-1", "a@b.co", "Ann", "SKU-1", "Mug", "1", "5")));
         assertTrue(row.valid(), () -> row.errors().toString());
     }

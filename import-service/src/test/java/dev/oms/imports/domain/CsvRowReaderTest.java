@@ -16,9 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CsvRowReaderTest {
 
     @Test
-    void reportsTheLineEachRecordStartsOnAndSkipsBlankLines() throws IOException {
-        try (CsvRowReader reader = CsvRowReader.of(new StringReader("a,b\n\n\"multi\nline\",x\nshort\n"))) {
+    void reportsTheLineEachRecordStartsOnBlankLinesIncluded() throws IOException {
+        try (CsvRowReader reader = CsvRowReader.of(new StringReader("a,b\r\n\n\"multi\nline\",x\nshort\n"))) {
             assertEquals(new CsvRow(1, List.of("a", "b")), reader.next().orElseThrow());
+            CsvRow blank = reader.next().orElseThrow();
+            assertEquals(2, blank.lineNumber());
+            assertTrue(blank.blank());
             assertEquals(new CsvRow(3, List.of("multi\nline", "x")), reader.next().orElseThrow());
             assertEquals(new CsvRow(5, List.of("short")), reader.next().orElseThrow());
             assertTrue(reader.next().isEmpty());

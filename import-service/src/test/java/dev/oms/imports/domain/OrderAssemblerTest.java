@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OrderAssemblerTest {
 
-    private static final UUID JOB = UUID.fromString("01890000-0000-7000-8000-000000000001");
+    private static final UUID JOB = ReadOrders.JOB;
     private static final String HEADER = "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price,ordered_at\n";
 
     @Test
@@ -104,12 +104,37 @@ class OrderAssemblerTest {
     }
 
     @Test
-    void aLaterRunOfTheSameOrderIdIsAnotherGroup() {
+    void rowsOfAnOrderThatComeBackAfterAnotherOrderAreRejectedNamingItsFirstLine() {
         List<AssembledOrder> orders = assemble(HEADER
                 + "A-1,ann@example.com,Ann,SKU-1,Mug,1,5.00,\n"
                 + "B-2,bob@example.com,Bob,SKU-1,Mug,1,5.00,\n"
+                + "A-1,ann@example.com,Ann,SKU-2,Cup,1,5.00,\n"
+                + "A-1,ann@example.com,Ann,SKU-3,Pot,1,5.00,\n"
+                + "C-3,cy@example.com,Cy,SKU-1,Mug,1,5.00,\n");
+
+        assertEquals(4, orders.size());
+        assertEquals(1, assertInstanceOf(AcceptedOrder.class, orders.get(0)).ordinal());
+        assertEquals(2, assertInstanceOf(AcceptedOrder.class, orders.get(1)).ordinal());
+        RejectedOrder repeat = assertInstanceOf(RejectedOrder.class, orders.get(2));
+        assertEquals(2, repeat.rowCount());
+        assertEquals(List.of(4L, 5L), repeat.errors().stream().map(RowError::lineNumber).toList());
+        assertEquals("order A-1 already started on line 2: the rows of an order must be contiguous",
+                repeat.errors().get(0).reason());
+        // The repeat is not an order: the next one keeps its place (and so its event id).
+        assertEquals(3, assertInstanceOf(AcceptedOrder.class, orders.get(3)).ordinal());
+    }
+
+    @Test
+    void aBlankLineIsARejectedRowAndDoesNotSplitTheOrderAroundIt() {
+        List<AssembledOrder> orders = assemble(HEADER
+                + "A-1,ann@example.com,Ann,SKU-1,Mug,1,5.00,\n"
+                + "\n"
                 + "A-1,ann@example.com,Ann,SKU-2,Cup,1,5.00,\n");
-        assertEquals(List.of(1L, 2L, 3L), orders.stream().map(o -> ((AcceptedOrder) o).ordinal()).toList());
+
+        RejectedOrder blank = assertInstanceOf(RejectedOrder.class, orders.get(0));
+        assertEquals(List.of(new RowError(3, null, "is blank", "")), blank.errors());
+        AcceptedOrder order = assertInstanceOf(AcceptedOrder.class, orders.get(1));
+        assertEquals(2, order.order().lines().size());
     }
 
     @Test
@@ -138,17 +163,6 @@ class OrderAssemblerTest {
     }
 
     private static List<AssembledOrder> assemble(String csv) {
-        try (CsvRowReader reader = CsvRowReader.of(new StringReader(csv))) {
-            CanonicalHeader header = CanonicalHeader.parse(reader.next().orElseThrow().fields());
-            OrderAssembler assembler = new OrderAssembler(header, ShopCurrency.of("USD"), JOB);
-            List<AssembledOrder> orders = new ArrayList<>();
-            for (Optional<CsvRow> row = reader.next(); row.isPresent(); row = reader.next()) {
-                orders.addAll(assembler.accept(row.get()));
-            }
-            assembler.finish().ifPresent(orders::add);
-            return orders;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReadOrders.from(csv);
     }
 }

@@ -39,7 +39,7 @@ class PublishSessionTest {
 
     @Test
     void sendsOneRecordPerOrderKeyedByOrderIdWithTheGivenEventIdAndANewTrace() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 10, () -> TRACE);
+        PublishSession session = new PublishSession(producer, "import-service", 10, 0, () -> TRACE);
         UUID eventId = UUID.randomUUID();
         OrderRequested order = order("A-1");
 
@@ -59,7 +59,7 @@ class PublishSessionTest {
 
     @Test
     void countsOnlyAcknowledgedRecordsAndWaitsForTheRest() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 10, () -> TRACE);
+        PublishSession session = new PublishSession(producer, "import-service", 10, 0, () -> TRACE);
         for (int i = 0; i < 3; i++) {
             session.publish(UUID.randomUUID(), order("A-" + i));
         }
@@ -72,7 +72,7 @@ class PublishSessionTest {
 
     @Test
     void aFailedSendFailsTheSession() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 10, () -> TRACE);
+        PublishSession session = new PublishSession(producer, "import-service", 10, 0, () -> TRACE);
         session.publish(UUID.randomUUID(), order("A-1"));
         session.publish(UUID.randomUUID(), order("A-2"));
         producer.completeNext();
@@ -88,7 +88,7 @@ class PublishSessionTest {
 
     @Test
     void aSendRefusedUpFrontFailsTheSessionAndFreesItsPermit() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 1, () -> TRACE);
+        PublishSession session = new PublishSession(producer, "import-service", 1, 0, () -> TRACE);
         producer.sendException = new KafkaException("metadata not available");
 
         assertThrows(PublishFailedException.class, () -> session.publish(UUID.randomUUID(), order("A-1")));
@@ -98,7 +98,7 @@ class PublishSessionTest {
 
     @Test
     void noMoreThanMaxInFlightRecordsWaitForAcknowledgement() throws InterruptedException {
-        PublishSession session = new PublishSession(producer, "import-service", 2, () -> TRACE);
+        PublishSession session = new PublishSession(producer, "import-service", 2, 0, () -> TRACE);
         session.publish(UUID.randomUUID(), order("A-1"));
         session.publish(UUID.randomUUID(), order("A-2"));
 

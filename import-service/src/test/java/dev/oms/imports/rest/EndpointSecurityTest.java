@@ -23,6 +23,9 @@ class EndpointSecurityTest {
                 .allow("GET /imports", ADMIN)
                 .allow("GET /imports/{id}", ADMIN)
                 .allow("GET /imports/{id}/errors", ADMIN)
+                .allow("GET /imports/{id}/errors.csv", ADMIN)
+                .allow("GET /imports/{id}/progress", ADMIN)
+                .allow("POST /imports/{id}/cancel", ADMIN)
                 .verify();
     }
 }

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CanonicalHeaderTest {
+class CsvHeaderTest {
 
     @Test
     void matchesNamesCaseInsensitivelyInAnyOrder() {
-        CanonicalHeader header = CanonicalHeader.parse(List.of(
+        CsvHeader<CanonicalColumn> header = canonical(List.of(
                 " Unit_Price", "QUANTITY", "sku", "Order_ID", "customer_email", "customer_name", "product_name"));
         List<String> row = List.of("9.99", "2", "SKU-1", "A-1", "a@b.co", "Ann", "Mug");
         assertEquals("A-1", header.cell(row, CanonicalColumn.ORDER_ID).orElseThrow());
@@ -25,7 +25,7 @@ class CanonicalHeaderTest {
 
     @Test
     void acceptsTheOptionalColumns() {
-        CanonicalHeader header = CanonicalHeader.parse(List.of("order_id", "customer_email", "customer_name", "sku",
+        CsvHeader<CanonicalColumn> header = canonical(List.of("order_id", "customer_email", "customer_name", "sku",
                 "product_name", "quantity", "unit_price", "currency", "ordered_at"));
         assertTrue(header.has(CanonicalColumn.CURRENCY));
         assertTrue(header.has(CanonicalColumn.ORDERED_AT));
@@ -33,7 +33,7 @@ class CanonicalHeaderTest {
 
     @Test
     void unknownColumnFailsTheFileNamingIt() {
-        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CanonicalHeader.parse(List.of("order_id",
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> canonical(List.of("order_id",
                 "customer_email", "customer_name", "sku", "product_name", "quantity", "unit_price", "discount")));
         assertTrue(e.getMessage().contains("unknown column 'discount'"), e.getMessage());
         assertTrue(e.getMessage().contains("order_id,customer_email"), e.getMessage());
@@ -41,15 +41,19 @@ class CanonicalHeaderTest {
 
     @Test
     void missingRequiredColumnFailsTheFile() {
-        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CanonicalHeader.parse(List.of("order_id",
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> canonical(List.of("order_id",
                 "customer_email", "customer_name", "sku", "product_name", "quantity")));
         assertTrue(e.getMessage().contains("unit_price"), e.getMessage());
     }
 
     @Test
     void duplicatedColumnFailsTheFile() {
-        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CanonicalHeader.parse(List.of("order_id",
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> canonical(List.of("order_id",
                 "customer_email", "customer_name", "sku", "product_name", "quantity", "unit_price", "SKU")));
         assertTrue(e.getMessage().contains("twice"), e.getMessage());
+    }
+
+    private static CsvHeader<CanonicalColumn> canonical(List<String> names) {
+        return CsvHeader.parse(names, CanonicalColumn.class, "the canonical format");
     }
 }
