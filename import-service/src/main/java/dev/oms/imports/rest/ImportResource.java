@@ -9,6 +9,7 @@ import dev.oms.imports.service.ImportOptions;
 import dev.oms.imports.service.ImportSubmissions;
 import dev.oms.imports.service.ProgressFeed;
 import dev.oms.imports.service.Submission;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import dev.oms.platform.rest.ProblemException;
 import jakarta.validation.Valid;
@@ -146,6 +147,7 @@ public class ImportResource {
     @Path("/{id}/progress")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
     @Operation(summary = "The job as Server-Sent Events, twice a second until it ends (the last event is the ended job)")
     @APIResponse(responseCode = "404", description = "No such import")
     public Multi<ImportJobResponse> progress(@RestPath UUID id) {

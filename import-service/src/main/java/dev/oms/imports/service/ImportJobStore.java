@@ -83,11 +83,9 @@ public class ImportJobStore {
 
     /** Starts a run: RUNNING from now, with the errors of any earlier run forgotten (the run finds them again). */
     public ImportJob markRunning(UUID id) {
-        ImportJob job = get(id);
-        job.status = ImportStatus.RUNNING;
-        job.startedAt = Instant.now();
+        ImportJob.update("status = ?1, startedAt = ?2 where id = ?3", ImportStatus.RUNNING, Instant.now(), id);
         ImportRowError.delete("jobId", id);
-        return job;
+        return get(id);
     }
 
     /** Saves the counters and the errors found since the last call. */

@@ -44,6 +44,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static dev.oms.imports.rest.ImportTestSupport.HEADER;
+import static dev.oms.imports.rest.ImportTestSupport.awaitFinished;
+import static dev.oms.imports.rest.ImportTestSupport.bytes;
+import static dev.oms.imports.rest.ImportTestSupport.runId;
+import static dev.oms.imports.rest.ImportTestSupport.sha256;
+import static dev.oms.imports.rest.ImportTestSupport.submitMultipart;
 import static dev.oms.infra.testing.TestAuth.asStaff;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -57,24 +63,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "database", value = "oms_imports"))
 class ImportResourceTest {
 
-    private static final String HEADER = "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price,currency,ordered_at\n";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String READ = "result=\"read\"";
     private static final String REJECTED = "result=\"rejected\"";
 
-    private static KafkaCompanion kafka;
+    private static ImportTestSupport topic;
 
     @Inject
     ImportConfig config;
 
     @BeforeAll
     static void connectToKafka() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        topic = new ImportTestSupport();
     }
 
     @AfterAll
     static void closeKafka() {
-        kafka.close();
+        topic.close();
     }
 
     @Test
@@ -102,7 +106,7 @@ class ImportResourceTest {
         assertEquals(0, job.getLong("ordersRejected"));
         assertEquals(0, job.getLong("rowsRejected"));
 
-        Map<String, ConsumerRecord<String, byte[]>> records = awaitRecords(Set.of("A-" + run, "B-" + run));
+        Map<String, ConsumerRecord<String, byte[]>> records = topic.awaitRecords(Set.of("A-" + run, "B-" + run));
         String sha = sha256(csv);
 
         ConsumerRecord<String, byte[]> a = records.get("A-" + run);
@@ -153,7 +157,7 @@ class ImportResourceTest {
         JsonPath job = awaitFinished(jobId);
         assertEquals("COMPLETED", job.getString("status"), job.prettify());
         assertEquals(1, job.getLong("ordersPublished"));
-        OrderRequested order = (OrderRequested) EventCodec.decode(awaitRecords(Set.of("T-" + run)).get("T-" + run).value()).data();
+        OrderRequested order = (OrderRequested) EventCodec.decode(topic.awaitRecords(Set.of("T-" + run)).get("T-" + run).value()).data();
         assertEquals(List.of(new OrderLine("SKU-9", "Bowl", 3, new Money(425, "USD"))), order.lines());
     }
 
@@ -191,10 +195,10 @@ class ImportResourceTest {
         assertEquals(List.of("customer_email", "quantity", "currency"),
                 list.subList(2, 5).stream().map(e -> e.get("column")).toList());
 
-        Map<String, ConsumerRecord<String, byte[]>> published = awaitRecords(Set.of("G-" + run, "H-" + run));
+        Map<String, ConsumerRecord<String, byte[]>> published = topic.awaitRecords(Set.of("G-" + run, "H-" + run));
         // H is the fourth order of the file: rejected orders keep their place in the ordinal.
         assertEquals(ImportEventIds.eventId(sha256(csv), 4), EventCodec.decode(published.get("H-" + run).value()).id());
-        assertEquals(Set.of(), recordsFor(Set.of("X-" + run, "Y-" + run)).keySet());
+        assertEquals(Set.of(), topic.recordsFor(Set.of("X-" + run, "Y-" + run)).keySet());
     }
 
     @Test
@@ -220,7 +224,7 @@ class ImportResourceTest {
         String csv = HEADER + "D-" + run + ",dee@example.com,Dee,SKU-1,Mug,1,5.00,,\n";
         UUID jobId = submitMultipart(csv);
         assertEquals("COMPLETED", awaitFinished(jobId).getString("status"));
-        awaitRecords(Set.of("D-" + run));
+        topic.awaitRecords(Set.of("D-" + run));
 
         asStaff().contentType("text/csv").body(bytes(csv))
                 .when().post("/imports")
@@ -233,7 +237,7 @@ class ImportResourceTest {
                 .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
                 .filter(j -> sha256(csv).equals(j.get("sha256"))).toList();
         assertEquals(1, jobsForContent.size());
-        assertEquals(1, recordsFor(Set.of("D-" + run)).get("D-" + run).size());
+        assertEquals(1, topic.recordsFor(Set.of("D-" + run)).get("D-" + run).size());
     }
 
     @Test
@@ -253,7 +257,7 @@ class ImportResourceTest {
         UUID jobId = UUID.fromString(response.path("importId"));
         assertLocation(response, jobId);
         assertEquals("COMPLETED", awaitFinished(jobId).getString("status"));
-        OrderRequested order = (OrderRequested) EventCodec.decode(awaitRecords(Set.of("P-" + run)).get("P-" + run).value()).data();
+        OrderRequested order = (OrderRequested) EventCodec.decode(topic.awaitRecords(Set.of("P-" + run)).get("P-" + run).value()).data();
         assertEquals(Instant.parse("2024-05-01T00:00:00Z"), order.orderedAt());
         assertTrue(Files.exists(file), "from-path files are left in place");
         Files.delete(file);
@@ -322,74 +326,8 @@ class ImportResourceTest {
         }
     }
 
-    private UUID submitMultipart(String csv) {
-        return UUID.fromString(asStaff().multiPart("file", "orders.csv", bytes(csv), "text/csv")
-                .when().post("/imports")
-                .then().statusCode(202)
-                .extract().path("importId"));
-    }
-
     private static void assertLocation(Response response, UUID jobId) {
         String location = response.header("Location");
         assertTrue(location != null && location.endsWith("/imports/" + jobId), "Location: " + location);
-    }
-
-    private static JsonPath awaitFinished(UUID jobId) {
-        return await().atMost(PATIENCE).until(
-                () -> asStaff().when().get("/imports/{id}", jobId).then().statusCode(200).extract().jsonPath(),
-                job -> Set.of("COMPLETED", "FAILED").contains(job.getString("status")));
-    }
-
-    /** Waits until the bulk topic has a record for each of these external order ids; returns them by id. */
-    private static Map<String, ConsumerRecord<String, byte[]>> awaitRecords(Set<String> externalOrderIds) {
-        Map<String, List<ConsumerRecord<String, byte[]>>> found = await().atMost(PATIENCE)
-                .until(() -> recordsFor(externalOrderIds), records -> records.keySet().equals(externalOrderIds));
-        return found.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
-            assertEquals(1, e.getValue().size(), "records of order " + e.getKey());
-            return e.getValue().get(0);
-        }));
-    }
-
-    /** Every record now on the bulk topic (read up to its current end) for these external order ids. */
-    private static Map<String, List<ConsumerRecord<String, byte[]>>> recordsFor(Set<String> externalOrderIds) {
-        String topic = Topics.ORDER_REQUESTS_BULK;
-        List<TopicPartition> partitions = kafka.topics().describe(topic).get(topic).partitions().stream()
-                .map(p -> KafkaCompanion.tp(topic, p.partition())).toList();
-        Map<TopicPartition, Long> start = offsets(partitions, OffsetSpec.earliest());
-        Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
-        long count = partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum();
-        if (count == 0) {
-            return Map.of();
-        }
-        try (ConsumerTask<String, byte[]> task = kafka.consume(String.class, byte[].class).fromOffsets(start, count)) {
-            return task.awaitCompletion(PATIENCE).getRecords().stream()
-                    .filter(r -> externalOrderIds.contains(externalId(r)))
-                    .collect(Collectors.groupingBy(ImportResourceTest::externalId));
-        }
-    }
-
-    private static Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
-        return kafka.offsets().list(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
-    private static String externalId(ConsumerRecord<String, byte[]> record) {
-        return ((OrderRequested) EventCodec.decode(record.value()).data()).externalOrderId();
-    }
-
-    private static String runId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static byte[] bytes(String csv) {
-        return csv.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(String csv) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(csv)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
