@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.events.EventCodec;
 import dev.oms.devtokens.DevelopmentTokens;
 import dev.oms.events.Money;
+import dev.oms.events.OrderLine;
 import dev.oms.infra.testing.TestAuth;
 
 import java.io.IOException;
@@ -91,7 +92,17 @@ final class OmsApi {
     record PlacedOrder(UUID orderId) {
     }
 
-    record ImportJob(UUID importId, String status, String error) {
+    record ImportJob(UUID importId, String status, String error, String format, long ordersPublished,
+                     long rowsRejected, Boolean duplicate) {
+
+        boolean ended() {
+            return Set.of("COMPLETED", "FAILED", "CANCELLED").contains(status);
+        }
+    }
+
+    /** An order with its lines, as {@code GET /orders/{id}} shows it. */
+    record OrderDetail(UUID orderId, String externalOrderId, String status, String reason, Money total,
+                       List<OrderLine> lines) {
     }
 
     record Payment(UUID paymentId, UUID orderId, Money amount, String status, boolean voidRequested,
@@ -139,6 +150,10 @@ final class OmsApi {
     }
 
     OrderSummary order(UUID orderId) {
+        return get("order-service", "/orders/" + orderId, new TypeReference<>() { });
+    }
+
+    OrderDetail orderDetail(UUID orderId) {
         return get("order-service", "/orders/" + orderId, new TypeReference<>() { });
     }
 

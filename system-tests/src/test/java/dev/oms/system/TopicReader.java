@@ -5,6 +5,7 @@ import dev.oms.events.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -80,6 +81,21 @@ final class TopicReader {
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             return consumer.endOffsets(partitions).entrySet().stream()
                     .mapToLong(end -> end.getValue() - beginning.get(end.getKey())).sum();
+        }
+    }
+
+    /** Whether consumer group {@code group} has committed every record the topic holds. */
+    static boolean consumedToEnd(String bootstrapServers, String group, String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = partitionsOf(consumer, List.of(topic));
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+            return consumer.endOffsets(partitions).entrySet().stream().allMatch(end -> end.getValue() == 0
+                    || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
         }
     }
 

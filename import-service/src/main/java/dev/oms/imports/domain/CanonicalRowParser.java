@@ -1,7 +1,10 @@
 package dev.oms.imports.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import static dev.oms.imports.domain.CanonicalColumn.CURRENCY;
 import static dev.oms.imports.domain.CanonicalColumn.CUSTOMER_EMAIL;
@@ -60,13 +63,16 @@ public final class CanonicalRowParser implements GroupedRowParser {
         return "order " + first.externalOrderId();
     }
 
+    /** The customer and the order date are the order's: every row must repeat them. */
     @Override
-    public String emailColumn() {
-        return CUSTOMER_EMAIL.header();
-    }
-
-    @Override
-    public String orderedAtColumn() {
-        return ORDERED_AT.header();
+    public Map<String, String> disagreements(RowValues first, RowValues row) {
+        Map<String, String> differing = new LinkedHashMap<>();
+        if (!row.email().equals(first.email())) {
+            differing.put(CUSTOMER_EMAIL.header(), first.email());
+        }
+        if (!Objects.equals(row.orderedAt(), first.orderedAt())) {
+            differing.put(ORDERED_AT.header(), String.valueOf(first.orderedAt()));
+        }
+        return differing;
     }
 }

@@ -1,6 +1,7 @@
 package dev.oms.imports.domain;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Validates the rows of a format whose orders span several contiguous rows (one per line item), for
@@ -13,11 +14,11 @@ public interface GroupedRowParser {
     /** How error messages name the group that starts with this row, e.g. "order A-1". */
     String describeGroup(ParsedRow first);
 
-    /** The header of the column whose value must agree across the rows of one order. */
-    String emailColumn();
-
-    /** The header of the order date column, which must agree across the rows of one order. */
-    String orderedAtColumn();
+    /**
+     * The cells of {@code row} that must agree with the order's first row but do not: column header → the first
+     * row's value (empty when they agree).
+     */
+    Map<String, String> disagreements(RowValues first, RowValues row);
 
     /** See {@link OrderRows#notes()}. */
     default List<String> notes() {

@@ -37,6 +37,7 @@ public final class ItemsJsonOrders implements OrderRows {
     private static final int MAX_ITEMS_LENGTH = 64 * 1024;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private final CsvHeader<ItemsJsonColumn> header;
@@ -99,7 +100,9 @@ public final class ItemsJsonOrders implements OrderRows {
         try {
             items = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidCellException("is not valid JSON: " + e.getOriginalMessage());
+            // Jackson's own message quotes its parser state; the position is what helps to fix the cell.
+            throw new InvalidCellException("is not valid JSON (error at character " + (e.getLocation().getCharOffset() + 1)
+                    + ")");
         }
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw new InvalidCellException("must be a non-empty JSON array of {sku, quantity, unit_price}");

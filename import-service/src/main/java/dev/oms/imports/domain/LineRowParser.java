@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static dev.oms.imports.domain.LineColumn.CUSTOMER_EMAIL;
 import static dev.oms.imports.domain.LineColumn.CUSTOMER_NAME;
@@ -16,7 +17,7 @@ import static dev.oms.imports.domain.LineColumn.QUANTITY;
 
 /**
  * Validates one row of the Laravel "line" format. The contiguous rows of one customer on one (UTC) day form one
- * order, whose id is derived from the two ({@code L-<date>-<uuid>}), so the same order in another export gets the
+ * order, dated as its first row, whose id is derived from the two ({@code L-<date>-<uuid>}), so the same order in another export gets the
  * same id. A row without a date takes the import's day. Products are named, not SKU'd: order-service resolves
  * the names.
  */
@@ -74,19 +75,16 @@ public final class LineRowParser implements GroupedRowParser {
     @Override
     public String describeGroup(ParsedRow first) {
         String id = first.externalOrderId();
-        // L-yyyy-MM-dd-<uuid>: the day is the 10 characters after "L-".
+        // L-<day>-<uuid>: the day lies between the prefix and the 36 characters of the UUID.
+        String day = id.substring(2, id.length() - 37);
         String email = header.cell(first.row().fields(), CUSTOMER_EMAIL).map(Ids::normalizeEmail).orElseThrow();
-        return "the order of " + email + " on " + id.substring(2, 12);
+        return "the order of " + email + " on " + day;
     }
 
+    /** The customer and the day are what groups the rows, so they always agree; the order's time is its first row's. */
     @Override
-    public String emailColumn() {
-        return CUSTOMER_EMAIL.header();
-    }
-
-    @Override
-    public String orderedAtColumn() {
-        return ORDER_DATE.header();
+    public Map<String, String> disagreements(RowValues first, RowValues row) {
+        return Map.of();
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.oms.events.OrderRequested;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,8 +23,8 @@ import java.util.stream.Collectors;
  * the rest of the file goes on.
  * <p>
  * Every new group with an order id counts towards the ordinal, accepted or not, so an order's position (and thus
- * its event id) does not depend on whether the orders before it were valid. The customer email and order date
- * must agree across the rows of an order; the customer name is taken from its first row.
+ * its event id) does not depend on whether the orders before it were valid. What the format says must agree across
+ * the rows of an order is checked ({@link GroupedRowParser#disagreements}); the customer name is its first row's.
  */
 public final class OrderAssembler implements OrderRows {
 
@@ -122,14 +121,8 @@ public final class OrderAssembler implements OrderRows {
                 reference = row;
                 return;
             }
-            RowValues values = row.values();
-            RowValues expected = reference.values();
-            if (!values.email().equals(expected.email())) {
-                errors.add(mismatch(row, parser.emailColumn(), expected.email()));
-            }
-            if (!Objects.equals(values.orderedAt(), expected.orderedAt())) {
-                errors.add(mismatch(row, parser.orderedAtColumn(), String.valueOf(expected.orderedAt())));
-            }
+            parser.disagreements(reference.values(), row.values())
+                    .forEach((column, expected) -> errors.add(mismatch(row, column, expected)));
         }
 
         AssembledOrder complete() {

@@ -102,8 +102,13 @@ class ItemsJsonOrdersTest {
     @Test
     void itemsThatAreNotJsonAreRejected() {
         assertRejected(row("ann@example.com", "Ann", "A-1", "5.00", "not json"), "items",
-                "is not valid JSON: Unrecognized token 'not': was expecting "
-                        + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+                "is not valid JSON (error at character 1)");
+    }
+
+    @Test
+    void textAfterTheItemsArrayIsRejected() {
+        assertRejected(row("ann@example.com", "Ann", "A-1", "5.00",
+                json("[{'sku':'MUG','quantity':1,'unit_price':5.00}] [1]")), "items", "is not valid JSON (error at character 48)");
     }
 
     @Test

@@ -90,6 +90,18 @@ class LineFormatTest {
     }
 
     @Test
+    void rowsOfOneCustomerAndDayAtDifferentTimesAreOneOrderDatedByItsFirstRow() {
+        List<AssembledOrder> orders = ReadOrders.from(HEADER
+                + "ann@example.com,Ann,Mug,1.00,1,2024-05-01 10:15:30\n"
+                + "ann@example.com,Ann,Cup,1.00,1,2024-05-01 10:15:31\n");
+
+        assertEquals(1, orders.size());
+        AcceptedOrder order = assertInstanceOf(AcceptedOrder.class, orders.get(0));
+        assertEquals(2, order.order().lines().size());
+        assertEquals(Instant.parse("2024-05-01T10:15:30Z"), order.order().orderedAt());
+    }
+
+    @Test
     void anotherDateOfTheSameCustomerStartsANewOrder() {
         List<AssembledOrder> orders = ReadOrders.from(HEADER
                 + "ann@example.com,Ann,Mug,12.99,1,2024-05-01\n"
