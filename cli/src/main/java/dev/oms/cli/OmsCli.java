@@ -2,6 +2,7 @@ package dev.oms.cli;
 
 import dev.oms.cli.command.DemoCommand;
 import dev.oms.cli.command.ImportCommand;
+import dev.oms.cli.command.ImportsCommand;
 import dev.oms.cli.command.KpiCommand;
 import dev.oms.cli.command.LeaderboardCommand;
 import dev.oms.cli.command.OrdersCommand;
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
 /** The {@code oms} command: a thin HTTP client of the OMS services. */
 @Command(name = "oms", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Order management platform: load products, import orders, look at orders, KPIs and the leaderboard.",
-        subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, KpiCommand.class,
+        subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, ImportsCommand.class, KpiCommand.class,
                 LeaderboardCommand.class, DemoCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Each service URL can also be set with OMS_<SERVICE>_URL, e.g. OMS_ORDER_URL.",
                 "Requests carry the bearer token in OMS_TOKEN; without it, a DEVELOPMENT token (admin, support,",

@@ -8,6 +8,9 @@ import dev.oms.cli.Service;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -82,6 +85,34 @@ public final class ServiceClient {
         headers.forEach(builder::header);
         HttpRequest request = builder.POST(body).build();
         return read(send(request), Json.mapper().constructType(type), request);
+    }
+
+    /** GETs a UTF-8 text document (e.g. CSV) and streams it into {@code target} as it arrives, whatever its size. */
+    public void download(String pathAndQuery, String mediaType, Writer target) {
+        HttpRequest request = request(pathAndQuery, UPLOAD_TIMEOUT)
+                .setHeader("Accept", mediaType + ", application/problem+json")
+                .GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() >= 400) {
+                    byte[] problem = body.readAllBytes();
+                    throw new CliException(ProblemDetails.parse(problem).map(ProblemDetails::message)
+                            .orElseGet(() -> service.displayName() + " answered " + describe(request) + " with HTTP "
+                                    + response.statusCode() + bodyExcerpt(problem)));
+                }
+                new InputStreamReader(body, StandardCharsets.UTF_8).transferTo(target);
+                target.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while waiting for " + service.displayName());
+        } catch (IOException e) {
+            if (isConnectionFailure(e)) {
+                throw notReachable(e);
+            }
+            throw new CliException(service.displayName() + " failed on " + describe(request) + ": " + e, e);
+        }
     }
 
     private <T> T get(String pathAndQuery, JavaType type) {

@@ -1,6 +1,7 @@
 package dev.oms.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oms.cli.api.ImportJob;
 import dev.oms.cli.http.Json;
 import dev.oms.events.Ids;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,8 @@ class CommandsTest {
                      "rowsRejected":0,"duplicate":false}"""));
             services.on("GET", "/imports/job-1", request -> json(polls.incrementAndGet() < 2
                     ? "{\"importId\":\"job-1\",\"status\":\"RUNNING\",\"rowsRead\":1,\"ordersPublished\":0,\"rowsRejected\":0}"
-                    : "{\"importId\":\"job-1\",\"status\":\"COMPLETED\",\"rowsRead\":2,\"ordersPublished\":1,\"rowsRejected\":1}"));
+                    : "{\"importId\":\"job-1\",\"status\":\"COMPLETED\",\"format\":\"canonical\",\"rowsRead\":2,"
+                    + "\"rowsPerSecond\":150000,\"ordersPublished\":1,\"rowsRejected\":1}"));
             services.on("GET", "/imports/job-1/errors", request -> json("""
                     [{"lineNumber":3,"column":"customer_email","reason":"not an email address","rawLine":"o-2,..."}]"""));
 
@@ -157,9 +159,70 @@ class CommandsTest {
             assertEquals(Files.readString(file), upload.bodyText());
             assertTrue(result.out().contains("Import job-1 accepted (PENDING)\n"), result.out());
             assertTrue(result.out().contains(
-                    "Import job-1 COMPLETED: 2 rows read, 1 orders published, 1 rows rejected\n"), result.out());
+                    "Import job-1 COMPLETED: 2 rows read (canonical format, 150,000 rows/s), 1 orders published, "
+                            + "1 rows rejected\n"), result.out());
             assertTrue(result.out().contains("     3  customer_email  not an email address\n"), result.out());
             assertEquals("11", services.requests("GET", "/imports/job-1/errors").get(0).query().get("size"));
+        }
+    }
+
+    @Test
+    void importDryRunAsksForValidationOnlyAndSaysNothingWasPublished() throws IOException {
+        Path file = Files.writeString(directory.resolve("check.csv"),
+                "order_id,customer_email,customer_name,sku,product_name,quantity,unit_price\n"
+                        + "o-1,ada@example.com,Ada,KB-1,Keyboard,1,129.99\n");
+        try (FakeServices services = new FakeServices()) {
+            services.on("POST", "/imports", request -> new FakeServices.Reply(202, "application/json", """
+                    {"importId":"job-3","status":"COMPLETED","dryRun":true,"format":"canonical","rowsRead":1,
+                     "ordersValid":1,"ordersPublished":0,"rowsRejected":0,"rowsPerSecond":10}"""));
+
+            Cli.Result result = Cli.run(services.url(), "import", file.toString(), "--dry-run", "--max-rejected-rows",
+                    "5", "--wait");
+
+            assertEquals(0, result.exitCode(), result.err());
+            FakeServices.Request upload = services.requests("POST", "/imports").get(0);
+            assertEquals("true", upload.query().get("dryRun"));
+            assertEquals("5", upload.query().get("maxRejectedRows"));
+            assertTrue(result.out().contains("Dry run job-3 COMPLETED: 1 rows read (canonical format, 10 rows/s), "
+                    + "1 valid orders (dry run: nothing published), 0 rows rejected\n"), result.out());
+        }
+    }
+
+    @Test
+    void importProgressShowsTheShareOfTheFileReadRowsPerSecondAndEta() {
+        ImportJob running = new ImportJob("job-5", "RUNNING", "big.csv", false, "canonical", 4_000, 1_000, 250_000,
+                80_000, 80_000, 1, 3, 125_000, 6L, List.of(), false, null, null);
+        assertEquals("[######------------------]  25% RUNNING: 250,000 rows read, 125,000 rows/s, ETA 6 s, "
+                + "80,000 orders published, 3 rejected", ImportRunner.progressText(running, 0));
+    }
+
+    @Test
+    void importsListsJobsAndErrorsPrintsTheRejectedRowsCsv() throws IOException {
+        try (FakeServices services = new FakeServices()) {
+            services.on("GET", "/imports", request -> json("""
+                    {"items":[{"importId":"job-4","fileName":"orders.csv","status":"COMPLETED","format":"line",
+                     "rowsRead":1200,"ordersPublished":400,"rowsRejected":2,"rowsPerSecond":99000,
+                     "createdAt":"2026-12-01T10:00:00Z"}],"page":0,"size":20,"total":1}"""));
+            services.on("GET", "/imports/job-4/errors.csv", request -> new FakeServices.Reply(200, "text/csv",
+                    "line_number,column,reason,original_line\n7,quantity,must be positive,\"a,b\"\n"));
+            services.on("POST", "/imports/job-4/cancel", request -> FakeServices.problem(409, """
+                    {"title":"Conflict","status":409,"detail":"import job-4 already ended: it is COMPLETED"}"""));
+
+            Cli.Result list = Cli.run(services.url(), "imports");
+            assertEquals(0, list.exitCode(), list.err());
+            assertTrue(list.out().contains("job-4"), list.out());
+            assertTrue(list.out().contains("99,000"), list.out());
+            assertTrue(list.out().contains("1–1 of 1 imports"), list.out());
+
+            Cli.Result errors = Cli.run(services.url(), "imports", "errors", "job-4");
+            assertEquals(0, errors.exitCode(), errors.err());
+            assertEquals("line_number,column,reason,original_line\n7,quantity,must be positive,\"a,b\"\n", errors.out());
+            assertEquals("text/csv, application/problem+json",
+                    services.requests("GET", "/imports/job-4/errors.csv").get(0).header("Accept"));
+
+            Cli.Result cancel = Cli.run(services.url(), "imports", "cancel", "job-4");
+            assertEquals(1, cancel.exitCode());
+            assertTrue(cancel.err().contains("import job-4 already ended: it is COMPLETED"), cancel.err());
         }
     }
 
