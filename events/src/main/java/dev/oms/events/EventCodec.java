@@ -1,15 +1,15 @@
 package dev.oms.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,6 +21,7 @@ import java.util.UUID;
  */
 public final class EventCodec {
 
+    private static final int ENCODED_SIZE_HINT = 1024;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -39,20 +40,24 @@ public final class EventCodec {
     }
 
     public static byte[] encode(EventEnvelope envelope) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("specversion", EventEnvelope.SPEC_VERSION);
-        node.put("id", envelope.id().toString());
-        node.put("source", envelope.source());
-        node.put("type", envelope.type());
-        node.put("time", envelope.time().toString());
-        node.put("subject", envelope.subject().toString());
-        node.put("datacontenttype", "application/json");
-        node.set("data", MAPPER.valueToTree(envelope.data()));
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
+        // Written straight to bytes, without a tree in between: imports encode hundreds of thousands per second.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(ENCODED_SIZE_HINT);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeStringField("specversion", EventEnvelope.SPEC_VERSION);
+            json.writeStringField("id", envelope.id().toString());
+            json.writeStringField("source", envelope.source());
+            json.writeStringField("type", envelope.type());
+            json.writeStringField("time", envelope.time().toString());
+            json.writeStringField("subject", envelope.subject().toString());
+            json.writeStringField("datacontenttype", "application/json");
+            json.writeFieldName("data");
+            MAPPER.writeValue(json, envelope.data());
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot encode event " + envelope.id(), e);
         }
+        return bytes.toByteArray();
     }
 
     /** Decodes a record value; throws {@link MalformedEventException} for anything that is not a known OMS event. */

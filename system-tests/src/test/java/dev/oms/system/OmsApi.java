@@ -249,6 +249,20 @@ final class OmsApi {
         }
     }
 
+    /** The staff token every request of the system tests carries. */
+    static String staffToken() {
+        return STAFF_TOKEN;
+    }
+
+    /** A JSON object as a map, for tests that look at a few fields of an answer. */
+    static Map<String, Object> parse(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON object: " + json, e);
+        }
+    }
+
     private static byte[] toJson(Object body) {
         try {
             return JSON.writeValueAsBytes(body);

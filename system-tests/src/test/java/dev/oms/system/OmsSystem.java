@@ -117,7 +117,7 @@ final class OmsSystem implements AutoCloseable {
         broker.close();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

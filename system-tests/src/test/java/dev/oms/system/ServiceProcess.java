@@ -52,10 +52,19 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path appsDir,
                                 Path logDir) throws IOException {
+        return start(projectRoot, name, port, properties, appsDir, logDir,
+                System.getProperty("oms.system.jvm-options", JVM_OPTIONS));
+    }
+
+    /** As above with these JVM options (besides -Xmx256m), e.g. the full JIT for a benchmark. */
+    static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path appsDir,
+                                Path logDir, String jvmOptions) throws IOException {
         Path jar = copyOfApp(projectRoot.resolve(name).resolve("target/quarkus-app"), appsDir.resolve(name))
                 .resolve("quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
-        command.addAll(List.of(System.getProperty("oms.system.jvm-options", JVM_OPTIONS).split("\\s+")));
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));

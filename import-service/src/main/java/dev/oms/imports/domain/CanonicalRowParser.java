@@ -23,6 +23,8 @@ public final class CanonicalRowParser implements GroupedRowParser {
 
     private final CsvHeader<CanonicalColumn> header;
     private final ShopCurrency currency;
+    private final RepeatedCells<String> emails = new RepeatedCells<>(CellRules::email);
+    private final RepeatedCells<Instant> instants = new RepeatedCells<>(CellRules::instant);
 
     public CanonicalRowParser(CsvHeader<CanonicalColumn> header, ShopCurrency currency) {
         this.header = header;
@@ -37,7 +39,7 @@ public final class CanonicalRowParser implements GroupedRowParser {
     public ParsedRow parse(CsvRow row) {
         RowCells<CanonicalColumn> cells = new RowCells<>(header, row);
         String orderId = cells.required(ORDER_ID);
-        String email = cells.convert(CUSTOMER_EMAIL, cells.required(CUSTOMER_EMAIL), CellRules::email);
+        String email = cells.convert(CUSTOMER_EMAIL, cells.required(CUSTOMER_EMAIL), emails::convert);
         String name = cells.required(CUSTOMER_NAME);
         String sku = cells.required(SKU);
         String productName = cells.required(PRODUCT_NAME);
@@ -47,7 +49,7 @@ public final class CanonicalRowParser implements GroupedRowParser {
         if (rowCurrency != null && !currency.matches(rowCurrency)) {
             cells.reject(CURRENCY, "is " + rowCurrency + " but the shop sells in " + currency.code() + " only");
         }
-        Instant orderedAt = cells.convert(ORDERED_AT, cells.optional(ORDERED_AT), CellRules::instant);
+        Instant orderedAt = cells.convert(ORDERED_AT, cells.optional(ORDERED_AT), instants::convert);
         if (quantity != null && unitPrice != null && CellRules.lineTotalOverflows(unitPrice, quantity)) {
             cells.reject(UNIT_PRICE, "times quantity is too large an amount");
         }

@@ -27,6 +27,8 @@ public final class LineRowParser implements GroupedRowParser {
 
     private final CsvHeader<LineColumn> header;
     private final ShopCurrency currency;
+    private final RepeatedCells<String> emails = new RepeatedCells<>(CellRules::email);
+    private final RepeatedCells<Instant> instants = new RepeatedCells<>(CellRules::instant);
     private final LocalDate importDay;
     private long undatedRows;
 
@@ -48,14 +50,14 @@ public final class LineRowParser implements GroupedRowParser {
     @Override
     public ParsedRow parse(CsvRow row) {
         RowCells<LineColumn> cells = new RowCells<>(header, row);
-        String email = cells.convert(CUSTOMER_EMAIL, cells.required(CUSTOMER_EMAIL), CellRules::email);
+        String email = cells.convert(CUSTOMER_EMAIL, cells.required(CUSTOMER_EMAIL), emails::convert);
         String name = cells.required(CUSTOMER_NAME);
         String productName = cells.required(PRODUCT_NAME);
         Long unitPrice = cells.convert(PRODUCT_PRICE, cells.required(PRODUCT_PRICE),
                 v -> DecimalMoney.toMinorUnits(v, currency));
         Integer quantity = cells.convert(QUANTITY, cells.required(QUANTITY), CellRules::quantity);
         String dateCell = cells.optional(ORDER_DATE);
-        Instant orderedAt = cells.convert(ORDER_DATE, dateCell, CellRules::instant);
+        Instant orderedAt = cells.convert(ORDER_DATE, dateCell, instants::convert);
         if (dateCell == null) {
             undatedRows++;
             orderedAt = importDay.atStartOfDay(ZoneOffset.UTC).toInstant();

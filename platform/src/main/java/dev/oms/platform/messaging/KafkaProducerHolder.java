@@ -31,7 +31,9 @@ public class KafkaProducerHolder {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 65536),
+                ProducerConfig.BATCH_SIZE_CONFIG, 65536,
+                // JSON events shrink several times: the broker, the disks and the network carry a fraction of it.
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy"),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
