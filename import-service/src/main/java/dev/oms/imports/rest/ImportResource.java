@@ -37,14 +37,11 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 
@@ -92,12 +89,8 @@ public class ImportResource {
         if (file == null) {
             throw ProblemException.badRequest("file", "the multipart request needs a 'file' part with the CSV");
         }
-        try (InputStream content = Files.newInputStream(file.uploadedFile())) {
-            return submitted(submissions.upload(content, file.fileName(), "file",
-                    new ImportOptions(dryRun, maxRejectedRows)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uploaded part", e);
-        }
+        return submitted(submissions.uploaded(file.uploadedFile(), file.fileName(), "file",
+                new ImportOptions(dryRun, maxRejectedRows)));
     }
 
     @POST

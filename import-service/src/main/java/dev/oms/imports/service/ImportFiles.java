@@ -58,6 +58,17 @@ public class ImportFiles {
     }
 
     /**
+     * Takes over a multipart upload Vert.x already streamed to disk: hashes it (one read) and moves it into the
+     * work directory (a rename when, as configured, the uploads directory is inside it), instead of copying it.
+     */
+    public StagedFile adopt(Path uploaded) throws IOException {
+        String sha256 = sha256(uploaded);
+        Path target = config.workDirectory().resolve("upload-" + Uuids.timeOrdered() + ".csv");
+        Files.move(uploaded, target);
+        return new StagedFile(target, sha256, Files.size(target));
+    }
+
+    /**
      * The file {@code requested} names inside the import directory. Refuses (400) anything that resolves outside
      * it, lexically ({@code ..}, another absolute path) or through a symbolic link; 404 when there is no such file.
      */

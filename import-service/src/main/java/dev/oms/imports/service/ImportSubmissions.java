@@ -47,14 +47,25 @@ public class ImportSubmissions {
         this.defaultMaxRejectedRows = config.maxRejectedRows();
     }
 
-    /** Imports uploaded content; {@code field} names the request part or body for error messages. */
+    /** Imports a request body, stored while it is hashed; {@code field} names the body for error messages. */
     public Submission upload(InputStream content, String fileName, String field, ImportOptions options) {
-        ImportFiles.StagedFile staged;
         try {
-            staged = files.stage(content);
+            return submitStaged(files.stage(content), fileName, field, options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
         }
+    }
+
+    /** Imports a multipart part already on disk; {@code field} names the part for error messages. */
+    public Submission uploaded(Path part, String fileName, String field, ImportOptions options) {
+        try {
+            return submitStaged(files.adopt(part), fileName, field, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the upload", e);
+        }
+    }
+
+    private Submission submitStaged(ImportFiles.StagedFile staged, String fileName, String field, ImportOptions options) {
         if (staged.size() == 0) {
             files.deleteQuietly(staged.path());
             throw ProblemException.badRequest(field, "the uploaded file is empty");
