@@ -7,7 +7,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.oms.events.Topics;
 import dev.oms.infra.KafkaBroker;
-import dev.oms.infra.TestDatabases;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,13 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,18 +60,16 @@ class ImportBenchmarkIT {
     private static final String BENCHMARK_JVM_OPTIONS =
             System.getProperty("oms.bench.jvm-options", "-XX:+UseSerialGC -Xms64m");
     private static final int[] ROWS = {100_000, 1_000_000};
-    private static final long SEED = 20261203L;
 
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void importsAMillionRowsInBoundedMemory() throws Exception {
-        Path root = Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
-        Path work = Files.createDirectories(root.resolve("system-tests/target/system"));
-        Path imports = Files.createDirectories(work.resolve("bench-imports"));
+        Path imports = StandaloneImportService.importDirectory();
         String run = Long.toHexString(System.nanoTime());
         List<Path> files = new ArrayList<>();
         for (int rows : ROWS) {
-            files.add(generate(imports.resolve("bench-" + run + "-" + rows + ".csv"), rows, run + "-" + rows));
+            files.add(StandaloneImportService.generate(imports.resolve("bench-" + run + "-" + rows + ".csv"), rows,
+                    run + "-" + rows));
         }
         Path million = files.get(files.size() - 1);
         System.out.printf(Locale.ROOT, "CSV parsers, %s rows parsed alone (best of 3): FastCSV %s rows/s, Jackson CSV %s rows/s%n",
@@ -88,7 +79,7 @@ class ImportBenchmarkIT {
         try (KafkaBroker broker = KafkaBroker.start(null, 0, 0)) {
             broker.createTopics(Topics.all());
             for (int i = 0; i < ROWS.length; i++) {
-                importWithAFreshService(root, work, imports, broker, files.get(i), ROWS[i]);
+                importWithAFreshService(broker, files.get(i), ROWS[i]);
             }
             rawProducer(broker.bootstrapServers());
         } finally {
@@ -98,69 +89,20 @@ class ImportBenchmarkIT {
         }
     }
 
-    private static void importWithAFreshService(Path root, Path work, Path imports, KafkaBroker broker, Path file,
-                                                int rows) throws Exception {
-        String database = TestDatabases.createFresh("oms_imports");
-        ServiceProcess service = ServiceProcess.start(root, "import-service", OmsSystem.freePort(), Map.of(
-                        "kafka.bootstrap.servers", broker.bootstrapServers(),
-                        "oms.db.name", database,
-                        "oms.imports.directory", imports.toString()),
-                work.resolve("apps"), work.resolve("logs").resolve("ImportBenchmarkIT-" + rows), BENCHMARK_JVM_OPTIONS);
-        try {
-            service.awaitReady(Duration.ofSeconds(90));
+    private static void importWithAFreshService(KafkaBroker broker, Path file, int rows) throws Exception {
+        try (StandaloneImportService service = StandaloneImportService.start(broker, file.getParent(),
+                BENCHMARK_JVM_OPTIONS, "ImportBenchmarkIT-" + rows)) {
             long orders = (rows + 2) / 3;
             long start = System.nanoTime();
-            Map<String, Object> job = importAndWait(service, file.getFileName().toString());
+            Map<String, Object> job = service.awaitEnded(service.importFromPath(file.getFileName().toString()));
             // Wall time from the request to the job seen COMPLETED: the job's own timestamps are to the second on MariaDB.
             double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals("COMPLETED", job.get("status"), String.valueOf(job));
             assertEquals(orders, ((Number) job.get("ordersPublished")).longValue(), String.valueOf(job));
             System.out.printf(Locale.ROOT, "import-service -Xmx256m, %s rows (%s orders, %.0f MB): %.1f s, %s rows/s, "
                             + "%s orders/s published and acknowledged; peak RSS %d MB%n",
                     count(rows), count(orders), Files.size(file) / 1e6, seconds, count((long) (rows / seconds)),
-                    count((long) (orders / seconds)), peakRssMegabytes(service.pid()));
-        } finally {
-            service.requestStop();
-            service.close();
-            TestDatabases.drop(database);
-        }
-    }
-
-    /** Canonical rows, 3 per order: the benchmark's orders are all valid. */
-    private static Path generate(Path file, int rows, String run) throws IOException {
-        Random random = new Random(SEED);
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("order_id,customer_email,customer_name,sku,product_name,quantity,unit_price,currency,ordered_at\n");
-            for (int row = 0; row < rows; row++) {
-                int order = row / 3;
-                int customer = order % 5_000;
-                int product = random.nextInt(200);
-                out.write("B-" + run + "-" + order + ",customer" + customer + "@example.com,\"Customer " + customer
-                        + ", Jr.\",SKU-" + product + ",Product " + product + "," + (1 + random.nextInt(4)) + ","
-                        + (1 + random.nextInt(300)) + "." + (10 + random.nextInt(90)) + ",USD,2026-12-0"
-                        + (1 + order % 3) + "T10:15:30Z\n");
-            }
-        }
-        return file;
-    }
-
-    private static Map<String, Object> importAndWait(ServiceProcess service, String path) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String token = OmsApi.staffToken();
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/imports/from-path"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"" + path + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, submitted.statusCode(), submitted.body());
-        String id = (String) OmsApi.parse(submitted.body()).get("importId");
-        while (true) {
-            HttpResponse<String> job = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/imports/" + id))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, Object> state = OmsApi.parse(job.body());
-            if (!List.of("PENDING", "RUNNING").contains(state.get("status"))) {
-                assertEquals("COMPLETED", state.get("status"), job.body());
-                return state;
-            }
-            Thread.sleep(50);
+                    count((long) (orders / seconds)), peakRssMegabytes(service.process().pid()));
         }
     }
 
