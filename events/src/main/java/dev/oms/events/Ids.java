@@ -15,6 +15,9 @@ public final class Ids {
 
     /** The OMS namespace for name-based UUIDs. Never change it: ids derived from it are stored everywhere. */
     public static final UUID NAMESPACE = UUID.fromString("6f6d732d-0000-4000-8000-6f6d732d6964");
+    private static final byte[] NAMESPACE_BYTES = toBytes(NAMESPACE);
+    // Looking a digest up costs more than hashing a short name; imports derive several ids per order.
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(Ids::newSha1);
 
     private Ids() {
     }
@@ -34,14 +37,18 @@ public final class Ids {
     }
 
     public static UUID nameBased(String name) {
+        MessageDigest sha1 = SHA1.get();
+        sha1.update(NAMESPACE_BYTES);
+        byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        ByteBuffer buffer = ByteBuffer.wrap(hash, 0, 16);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+
+    private static MessageDigest newSha1() {
         try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(toBytes(NAMESPACE));
-            byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-            ByteBuffer buffer = ByteBuffer.wrap(hash, 0, 16);
-            return new UUID(buffer.getLong(), buffer.getLong());
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required by the JDK", e);
         }

@@ -93,16 +93,18 @@ class ImportBenchmarkIT {
         try (StandaloneImportService service = StandaloneImportService.start(broker, file.getParent(),
                 BENCHMARK_JVM_OPTIONS, "ImportBenchmarkIT-" + rows)) {
             long orders = (rows + 2) / 3;
+            double cpuBefore = cpuSeconds(service.process().pid());
             long start = System.nanoTime();
             Map<String, Object> job = service.awaitEnded(service.importFromPath(file.getFileName().toString()));
             // Wall time from the request to the job seen COMPLETED: the job's own timestamps are to the second on MariaDB.
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = cpuSeconds(service.process().pid()) - cpuBefore;
             assertEquals("COMPLETED", job.get("status"), String.valueOf(job));
             assertEquals(orders, ((Number) job.get("ordersPublished")).longValue(), String.valueOf(job));
             System.out.printf(Locale.ROOT, "import-service -Xmx256m, %s rows (%s orders, %.0f MB): %.1f s, %s rows/s, "
-                            + "%s orders/s published and acknowledged; peak RSS %d MB%n",
+                            + "%s orders/s published and acknowledged; %.1f CPU s in import-service; peak RSS %d MB%n",
                     count(rows), count(orders), Files.size(file) / 1e6, seconds, count((long) (rows / seconds)),
-                    count((long) (orders / seconds)), peakRssMegabytes(service.process().pid()));
+                    count((long) (orders / seconds)), cpu, peakRssMegabytes(service.process().pid()));
         }
     }
 
@@ -199,6 +201,13 @@ class ImportBenchmarkIT {
             throw new IllegalStateException(e);
         }
         return rows - 1;
+    }
+
+    /** User + system CPU time the process has used (/proc/PID/stat, in clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static long peakRssMegabytes(long pid) throws IOException {
