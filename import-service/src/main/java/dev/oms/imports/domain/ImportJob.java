@@ -66,6 +66,10 @@ public class ImportJob extends PanacheEntityBase {
 
     public long checkpoint;
 
+    /** How long the current run has taken, as of the last update. */
+    @Column(name = "run_millis", nullable = false)
+    public long runMillis;
+
     public String notes;
 
     @Column(name = "rows_read", nullable = false)
@@ -118,5 +122,6 @@ public class ImportJob extends PanacheEntityBase {
         rowsRejected = progress.rowsRejected();
         bytesRead = progress.bytesRead();
         checkpoint = progress.checkpoint();
+        runMillis = progress.runMillis();
     }
 }

@@ -5,7 +5,6 @@ import dev.oms.imports.domain.ImportJob;
 import dev.oms.imports.domain.ImportStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +38,7 @@ public record ImportJobResponse(
         long maxRejectedRows,
         @Schema(description = "The first `checkpoint` valid orders are all acknowledged: a resumed run starts after them")
         long checkpoint,
-        @Schema(description = "Rows read per second over the run so far")
+        @Schema(description = "Rows read per second over the run so far (as of its last progress update)")
         long rowsPerSecond,
         @Schema(description = "Seconds until the file is read, at the speed so far; absent when not running")
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,11 +60,11 @@ public record ImportJobResponse(
     }
 
     public static ImportJobResponse of(ImportJob job, Boolean duplicate) {
-        Instant until = job.finishedAt != null ? job.finishedAt : Instant.now();
-        double seconds = job.startedAt == null ? 0 : Math.max(Duration.between(job.startedAt, until).toMillis(), 1) / 1000.0;
-        long rowsPerSecond = seconds == 0 ? 0 : Math.round(job.rowsRead / seconds);
+        // Both as of the last progress update, so they give the rate of that moment.
+        double seconds = job.runMillis / 1000.0;
+        long rowsPerSecond = job.runMillis == 0 ? 0 : Math.round(job.rowsRead / seconds);
         Long eta = null;
-        if (job.status == ImportStatus.RUNNING && job.bytesRead > 0 && seconds > 0) {
+        if (job.status == ImportStatus.RUNNING && job.bytesRead > 0 && job.runMillis > 0) {
             eta = Math.round((job.fileSize - job.bytesRead) / (job.bytesRead / seconds));
         }
         List<String> notes = job.notes == null ? List.of() : List.of(job.notes.split("\n"));

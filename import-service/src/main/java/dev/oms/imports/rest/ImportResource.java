@@ -2,12 +2,11 @@ package dev.oms.imports.rest;
 
 import dev.oms.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import dev.oms.imports.domain.CsvText;
-import dev.oms.imports.domain.ImportRowError;
 import dev.oms.imports.service.ImportJobStore;
 import dev.oms.imports.service.ImportOptions;
 import dev.oms.imports.service.ImportSubmissions;
 import dev.oms.imports.service.ProgressFeed;
+import dev.oms.imports.service.RejectedRowsCsv;
 import dev.oms.imports.service.Submission;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -39,7 +38,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,7 +56,6 @@ public class ImportResource {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_ERRORS_PAGE_SIZE = 1000;
-    private static final int CSV_ERRORS_PAGE = 1000;
     private static final String TEXT_CSV = "text/csv";
     private static final String DRY_RUN_DOC = "Only validate the file: nothing is published, and the content can "
             + "still be imported later";
@@ -68,11 +65,14 @@ public class ImportResource {
     private final ImportSubmissions submissions;
     private final ImportJobStore jobs;
     private final ProgressFeed feed;
+    private final RejectedRowsCsv rejectedRows;
 
-    public ImportResource(ImportSubmissions submissions, ImportJobStore jobs, ProgressFeed progress) {
+    public ImportResource(ImportSubmissions submissions, ImportJobStore jobs, ProgressFeed feed,
+                          RejectedRowsCsv rejectedRows) {
         this.submissions = submissions;
         this.jobs = jobs;
-        this.feed = progress;
+        this.feed = feed;
+        this.rejectedRows = rejectedRows;
     }
 
     @POST
@@ -183,24 +183,8 @@ public class ImportResource {
     @APIResponse(responseCode = "404", description = "No such import")
     public Response errorsCsv(@RestPath UUID id) {
         jobs.get(id);
-        StreamingOutput body = output -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            writer.write("line_number,column,reason,original_line\n");
-            long line = 0;
-            long seq = -1;
-            for (List<ImportRowError> page = jobs.errorsAfter(id, line, seq, CSV_ERRORS_PAGE); !page.isEmpty();
-                 page = jobs.errorsAfter(id, line, seq, CSV_ERRORS_PAGE)) {
-                for (ImportRowError error : page) {
-                    writer.write(CsvText.record(List.of(String.valueOf(error.lineNumber),
-                            error.columnName == null ? "" : error.columnName, error.reason,
-                            error.rawLine == null ? "" : error.rawLine)));
-                    writer.write('\n');
-                    line = error.lineNumber;
-                    seq = error.seq;
-                }
-            }
-            writer.flush();
-        };
+        StreamingOutput body = output -> rejectedRows.write(id,
+                new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8)));
         return Response.ok(body)
                 .header("Content-Disposition", "attachment; filename=\"rejected-rows-" + id + ".csv\"")
                 .build();

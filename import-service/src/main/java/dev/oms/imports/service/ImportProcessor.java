@@ -83,6 +83,7 @@ public class ImportProcessor {
         private final ImportSource source;
         private final AtomicBoolean cancelled;
         private final PublishSession session;
+        private final long startedNanos = System.nanoTime();
         private OrderFile file;
         private String format;
         private long ordersValid;
@@ -185,7 +186,8 @@ public class ImportProcessor {
             rowsMetered = rows;
             long bytes = file == null ? 0 : Math.min(file.bytesRead(), job.fileSize);
             return new ImportProgress(rows, ordersValid, session == null ? 0 : session.acknowledged(), ordersRejected,
-                    rowsRejected, bytes, session == null ? 0 : session.checkpoint());
+                    rowsRejected, bytes, session == null ? 0 : session.checkpoint(),
+                    (System.nanoTime() - startedNanos) / 1_000_000);
         }
 
         /** The errors not yet written, numbered after those taken before. */

@@ -29,11 +29,11 @@ public class ImportWorkers {
         executor.execute(task);
     }
 
-    // Before the Kafka producer closes (priority 5000): running imports are interrupted and record that they failed.
+    // Before the Kafka producer closes (priority 5000): running imports are interrupted and save their checkpoint.
     void stop(@Observes @Priority(4000) ShutdownEvent event) throws InterruptedException {
         executor.shutdownNow();
         if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-            LOG.warn("Imports still running at shutdown; they will be marked FAILED at the next start");
+            LOG.warn("Imports still running at shutdown; they resume from their last checkpoint at the next start");
         }
     }
 

@@ -68,6 +68,7 @@ class ImportJobLifecycleTest {
         assertEquals(0, checked.getLong("ordersPublished"));
         assertEquals(1, checked.getLong("rowsRejected"));
         assertEquals("canonical", checked.getString("format"));
+        assertTrue(checked.getLong("rowsPerSecond") > 0, "a run of milliseconds still has a rate: " + checked.prettify());
         assertEquals(Set.of(), topic.recordsFor(Set.of("V-" + run)).keySet());
 
         // The dry run is not the import of this content: the real one starts, and publishes.

@@ -115,7 +115,7 @@ class ImportResumeTest {
                 100), new ImportSource(file, file.getFileName().toString(), sha256(csv), false));
         jobs.markRunning(job.id);
         jobs.recordProgress(job.id, new ImportProgress(ACKNOWLEDGED_BEFORE_THE_CRASH, ACKNOWLEDGED_BEFORE_THE_CRASH,
-                ACKNOWLEDGED_BEFORE_THE_CRASH, 0, 0, 0, ACKNOWLEDGED_BEFORE_THE_CRASH), new RowErrorBatch(0, List.of()));
+                ACKNOWLEDGED_BEFORE_THE_CRASH, 0, 0, 0, ACKNOWLEDGED_BEFORE_THE_CRASH, 100), new RowErrorBatch(0, List.of()));
         return job.id;
     }
 }
