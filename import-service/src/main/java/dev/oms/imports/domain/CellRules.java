@@ -27,7 +27,7 @@ final class CellRules {
     /** The normalized (trimmed, lower-case) email. */
     static String email(String value) {
         if (value.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(value).matches()) {
-            throw new InvalidCellException("is not a valid email address, got '" + value + "'");
+            throw new InvalidCellException("is not a valid email address" + InvalidCellException.got(value));
         }
         return Ids.normalizeEmail(value);
     }
@@ -41,17 +41,17 @@ final class CellRules {
             }
         }
         if (!INTEGER.matcher(value).matches()) {
-            throw new InvalidCellException("must be a whole number, got '" + value + "'");
+            throw new InvalidCellException("must be a whole number" + InvalidCellException.got(value));
         }
         return positiveInt(new BigInteger(value), value);
     }
 
     static int positiveInt(BigInteger quantity, String text) {
         if (quantity.signum() <= 0) {
-            throw new InvalidCellException("must be positive, got '" + text + "'");
+            throw new InvalidCellException("must be positive" + InvalidCellException.got(text));
         }
         if (quantity.bitLength() >= Integer.SIZE) {
-            throw new InvalidCellException("is too large, got '" + text + "'");
+            throw new InvalidCellException("is too large" + InvalidCellException.got(text));
         }
         return quantity.intValue();
     }
@@ -75,7 +75,8 @@ final class CellRules {
                     return LocalDateTime.parse(value, SQL_DATE_TIME).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException notADateTime) {
                     throw new InvalidCellException("must be an ISO-8601 instant with offset (2024-05-01T10:15:30Z), "
-                            + "a date (2024-05-01) or a date-time in UTC (2024-05-01 10:15:30), got '" + value + "'");
+                            + "a date (2024-05-01) or a date-time in UTC (2024-05-01 10:15:30)"
+                            + InvalidCellException.got(value));
                 }
             }
         }

@@ -12,20 +12,19 @@ public final class CsvText {
     }
 
     public static String line(List<String> fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size() && line.length() <= MAX_LENGTH; i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            appendField(line, fields.get(i));
-        }
-        return line.length() <= MAX_LENGTH ? line.toString() : line.substring(0, MAX_LENGTH) + "…";
+        String line = join(fields, MAX_LENGTH);
+        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH) + "…";
     }
 
     /** The fields as one CSV record, whole. */
     public static String record(List<String> fields) {
+        return join(fields, Integer.MAX_VALUE);
+    }
+
+    /** The fields as CSV, stopping once past {@code maxLength} (the rest would be cut anyway). */
+    private static String join(List<String> fields, int maxLength) {
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
+        for (int i = 0; i < fields.size() && line.length() <= maxLength; i++) {
             if (i > 0) {
                 line.append(',');
             }

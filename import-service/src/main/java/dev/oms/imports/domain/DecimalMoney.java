@@ -25,21 +25,21 @@ public final class DecimalMoney {
             return plain;
         }
         if (NEGATIVE_DECIMAL.matcher(value).matches()) {
-            throw new InvalidCellException("must not be negative, got '" + value + "'");
+            throw new InvalidCellException("must not be negative" + InvalidCellException.got(value));
         }
         // Only plain decimals: "1e3", "1,299.00" or "$5" are refused, not guessed at.
         if (!PLAIN_DECIMAL.matcher(value).matches()) {
-            throw new InvalidCellException("must be a decimal number like 12.99, got '" + value + "'");
+            throw new InvalidCellException("must be a decimal number like 12.99" + InvalidCellException.got(value));
         }
         BigDecimal amount = new BigDecimal(value);
         if (amount.stripTrailingZeros().scale() > currency.fractionDigits()) {
             throw new InvalidCellException("has more than " + currency.fractionDigits() + " decimal place(s) for "
-                    + currency.code() + ", got '" + value + "'");
+                    + currency.code() + InvalidCellException.got(value));
         }
         try {
             return amount.movePointRight(currency.fractionDigits()).longValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidCellException("is too large, got '" + value + "'");
+            throw new InvalidCellException("is too large" + InvalidCellException.got(value));
         }
     }
 

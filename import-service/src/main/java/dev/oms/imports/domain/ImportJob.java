@@ -66,6 +66,10 @@ public class ImportJob extends PanacheEntityBase {
 
     public long checkpoint;
 
+    /** A user asked the import to stop; it must not run (again). */
+    @Column(name = "cancel_requested", nullable = false)
+    public boolean cancelRequested;
+
     /** How long the current run has taken, as of the last update. */
     @Column(name = "run_millis", nullable = false)
     public long runMillis;

@@ -39,15 +39,22 @@ public class ImportRowError extends PanacheEntityBase {
     @Column(name = "raw_line", updatable = false)
     public String rawLine;
 
+    /** The column's size: reasons quote cut values, but a long one must never fail the report. */
+    static final int MAX_REASON_LENGTH = 2000;
+
     public static ImportRowError of(UUID jobId, long seq, RowError error) {
         ImportRowError row = new ImportRowError();
         row.jobId = jobId;
         row.seq = seq;
         row.lineNumber = error.lineNumber();
         row.columnName = error.column();
-        row.reason = error.reason();
+        row.reason = cut(error.reason(), MAX_REASON_LENGTH);
         row.rawLine = error.rawLine();
         return row;
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     /** The primary key: (job, position in the job's report). */

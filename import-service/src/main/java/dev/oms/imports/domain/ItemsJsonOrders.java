@@ -32,9 +32,10 @@ import static dev.oms.imports.domain.ItemsJsonColumn.TOTAL_AMOUNT;
 public final class ItemsJsonOrders implements OrderRows {
 
     static final String FORMAT = "the items JSON format";
-    /** The most lines an order may have, as for orders placed through the API. */
-    static final int MAX_ITEMS = 200;
+    static final int MAX_ITEMS = OrderAssembler.MAX_LINES;
     private static final int MAX_ITEMS_LENGTH = 64 * 1024;
+    /** Integer digits of a price: more would not fit a long of minor units anyway. */
+    private static final int MAX_PRICE_DIGITS = 15;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -154,6 +155,10 @@ public final class ItemsJsonOrders implements OrderRows {
     private long unitPrice(JsonNode price, String prefix) {
         if (price == null || !(price.isNumber() || price.isTextual())) {
             throw new InvalidCellException(prefix + "unit_price must be a decimal amount");
+        }
+        if (price.isNumber() && price.decimalValue().precision() - price.decimalValue().scale() > MAX_PRICE_DIGITS) {
+            // Checked before toPlainString(), which would write out every digit of 1e999999999.
+            throw new InvalidCellException(prefix + "unit_price is too large" + InvalidCellException.got(price.asText()));
         }
         String text = price.isNumber() ? price.decimalValue().toPlainString() : price.asText().trim();
         try {

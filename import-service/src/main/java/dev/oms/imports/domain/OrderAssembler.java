@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public final class OrderAssembler implements OrderRows {
 
     private static final int MAX_LINES_NAMED = 10;
+    /** The most lines an order may have, as for orders placed through the API (and a record far below Kafka's limit). */
+    public static final int MAX_LINES = 200;
 
     private final String format;
     private final GroupedRowParser parser;
@@ -36,6 +38,8 @@ public final class OrderAssembler implements OrderRows {
     private final UUID importJobId;
     private final OrderFingerprints seen = new OrderFingerprints();
     private OrderDraft current;
+    /** The order whose further rows are rejected one by one, because it already has too many lines. */
+    private String tooLong;
     private long ordinal;
 
     public OrderAssembler(String format, GroupedRowParser parser, ShopCurrency currency, UUID importJobId) {
@@ -63,9 +67,21 @@ public final class OrderAssembler implements OrderRows {
             return List.of(new RejectedOrder(null, 1, parsed.errors()));
         }
         if (current != null && current.externalOrderId.equals(parsed.externalOrderId())) {
-            current.add(parsed);
-            return List.of();
+            if (current.rows.size() < MAX_LINES) {
+                current.add(parsed);
+                return List.of();
+            }
+            // Rejected whole at once, so that a runaway order never piles up in memory.
+            tooLong = current.externalOrderId;
+            RejectedOrder rejected = current.rejectTooLong(parsed);
+            current = null;
+            return List.of(rejected);
         }
+        if (parsed.externalOrderId().equals(tooLong)) {
+            return List.of(new RejectedOrder(null, 1, List.of(new RowError(row.lineNumber(), null,
+                    tooLongReason(parsed), row.rawLine()))));
+        }
+        tooLong = null;
         List<AssembledOrder> completed = current == null ? List.of() : List.of(current.complete());
         long firstLine = seen.firstSeen(parsed.externalOrderId(), row.lineNumber());
         current = firstLine == 0 ? new OrderDraft(++ordinal, parsed) : new OrderDraft(parsed, firstLine);
@@ -80,6 +96,11 @@ public final class OrderAssembler implements OrderRows {
         AssembledOrder last = current.complete();
         current = null;
         return Optional.of(last);
+    }
+
+    private String tooLongReason(ParsedRow row) {
+        return "rejected with " + parser.describeGroup(row) + ", which has more than " + MAX_LINES
+                + " lines (an order has at most " + MAX_LINES + ")";
     }
 
     private final class OrderDraft {
@@ -123,6 +144,16 @@ public final class OrderAssembler implements OrderRows {
             }
             parser.disagreements(reference.values(), row.values())
                     .forEach((column, expected) -> errors.add(mismatch(row, column, expected)));
+        }
+
+        /** This order, and {@code extra}, one line too many, rejected row by row. */
+        RejectedOrder rejectTooLong(ParsedRow extra) {
+            List<RowError> all = new ArrayList<>(rows.size() + 1);
+            for (ParsedRow row : rows) {
+                all.add(new RowError(row.row().lineNumber(), null, tooLongReason(rows.get(0)), row.row().rawLine()));
+            }
+            all.add(new RowError(extra.row().lineNumber(), null, tooLongReason(rows.get(0)), extra.row().rawLine()));
+            return new RejectedOrder(externalOrderId, rows.size() + 1, all);
         }
 
         AssembledOrder complete() {

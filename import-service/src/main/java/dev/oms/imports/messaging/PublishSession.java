@@ -7,6 +7,7 @@ import dev.oms.events.Topics;
 import dev.oms.platform.tracing.TraceContext;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,10 +20,11 @@ import java.util.function.Supplier;
 /**
  * The sends of one run of an import. Its valid orders are numbered in file order; the checkpoint is how many of
  * the first ones are all acknowledged, so a resumed run skips exactly those ({@code resumeAfter}) and re-sends
- * the unacknowledged tail under the same event ids. At most {@code maxInFlight} orders lie between the
- * checkpoint and the newest send (a permit comes back only when the checkpoint passes a record), so a file of
- * any size needs bounded memory. The first failed send fails the session: later publishes throw, and so does
- * {@link #awaitAcknowledged()}; the checkpoint never passes it.
+ * the unacknowledged tail under the same event ids. At most {@code maxInFlight} orders lie between the oldest
+ * record without an outcome and the newest send (a permit comes back only when every record before it has an
+ * outcome), so a file of any size needs bounded memory. The first failed send fails the session: later publishes
+ * throw, and so does {@link #awaitAcknowledged()}; the checkpoint never passes it. An interrupt (the service
+ * stopping) surfaces as {@link InterruptedException}, never as a failed send.
  */
 public final class PublishSession {
 
@@ -75,8 +77,12 @@ public final class PublishSession {
         inFlight.acquire();
         try {
             producer.send(record, (metadata, error) -> settle(number, error));
+        } catch (InterruptException | IllegalStateException stopping) {
+            // Interrupted while waiting for buffer space, or the producer is closed: the service is stopping.
+            Thread.interrupted();
+            throw new InterruptedException("publishing stopped: " + stopping.getMessage());
         } catch (RuntimeException e) {
-            // send() itself refused the record (e.g. metadata unavailable in time): no callback will come.
+            // send() itself refused the record (e.g. it is too large to send): no callback will come.
             settle(number, e);
             throwIfFailed();
         }
@@ -100,7 +106,12 @@ public final class PublishSession {
 
     /** Waits until every send has an outcome (acknowledged or failed), so the counts are final. */
     public void drain() throws InterruptedException {
-        producer.flush();
+        try {
+            producer.flush();
+        } catch (InterruptException stopping) {
+            Thread.interrupted();
+            throw new InterruptedException("flushing stopped: " + stopping.getMessage());
+        }
         // flush() returns when the requests completed; the permits say when our callbacks have run too.
         inFlight.acquire(maxInFlight);
         inFlight.release(maxInFlight);

@@ -75,10 +75,27 @@ public class ImportJobStore {
      * Puts a FAILED or CANCELLED job back to PENDING to read {@code source} (the same content) again; it resumes
      * after its checkpoint. Returns false when the job is not resumable (any more): a concurrent submission took it.
      */
-    public boolean resubmit(UUID id, ImportSource source) {
-        return ImportJob.update("status = ?1, fileName = ?2, sourcePath = ?3, sourceOwned = ?4, finishedAt = null, "
-                        + "error = null where id = ?5 and status in ?6",
-                ImportStatus.PENDING, source.fileName(), source.path().toString(), source.owned(), id, RESUMABLE) > 0;
+    public boolean resubmit(UUID id, ImportSource source, long maxRejectedRows) {
+        return ImportJob.update("status = ?1, fileName = ?2, sourcePath = ?3, sourceOwned = ?4, maxRejectedRows = ?5, "
+                        + "cancelRequested = false, finishedAt = null, error = null where id = ?6 and status in ?7",
+                ImportStatus.PENDING, source.fileName(), source.path().toString(), source.owned(), maxRejectedRows, id,
+                RESUMABLE) > 0;
+    }
+
+    /** Records that the import must stop; false when it already ended. */
+    public boolean requestCancel(UUID id) {
+        return ImportJob.update("cancelRequested = true where id = ?1 and status in ?2", id, UNFINISHED) > 0;
+    }
+
+    /** Ends a job no run of this process holds (e.g. left over by a stopped one) as CANCELLED. */
+    public void cancelIdle(UUID id, String reason) {
+        ImportJob.update("status = ?1, error = ?2, finishedAt = ?3, sourcePath = null where id = ?4 and status in ?5",
+                ImportStatus.CANCELLED, reason, Instant.now(), id, UNFINISHED);
+    }
+
+    /** Saves the format once the header told it, so a running job shows it. */
+    public void recordFormat(UUID id, String format) {
+        ImportJob.update("format = ?1 where id = ?2", format, id);
     }
 
     /** Starts a run: RUNNING from now, with the errors of any earlier run forgotten (the run finds them again). */
@@ -90,7 +107,11 @@ public class ImportJobStore {
 
     /** Saves the counters and the errors found since the last call. */
     public void recordProgress(UUID id, ImportProgress progress, RowErrorBatch errors) {
-        get(id).record(progress);
+        // The counters alone: a cancel recorded meanwhile by a request must not be written back over.
+        ImportJob.update("rowsRead = ?1, ordersValid = ?2, ordersPublished = ?3, ordersRejected = ?4, rowsRejected = ?5, "
+                        + "bytesRead = ?6, checkpoint = ?7, runMillis = ?8 where id = ?9",
+                progress.rowsRead(), progress.ordersValid(), progress.ordersPublished(), progress.ordersRejected(),
+                progress.rowsRejected(), progress.bytesRead(), progress.checkpoint(), progress.runMillis(), id);
         persistErrors(id, errors);
     }
 

@@ -51,9 +51,9 @@ public class ImportProcessor {
 
     public ImportProcessor(ImportJobStore jobs, ImportFiles files, OrderRequestPublisher publisher, ImportConfig config,
                            MeterRegistry registry) {
-        this.rowsReadMeter = Counter.builder("oms.import.rows").description("CSV rows read by imports")
+        this.rowsReadMeter = Counter.builder("oms.import.rows").description("CSV rows of imports, by result")
                 .tag("result", "read").register(registry);
-        this.rowsRejectedMeter = Counter.builder("oms.import.rows").description("CSV rows read by imports")
+        this.rowsRejectedMeter = Counter.builder("oms.import.rows").description("CSV rows of imports, by result")
                 .tag("result", "rejected").register(registry);
         this.jobs = jobs;
         this.files = files;
@@ -62,15 +62,32 @@ public class ImportProcessor {
         this.progressInterval = config.progressInterval();
     }
 
-    /** Runs the job over {@code source} unless {@code cancelled} is set before or while it runs. */
+    /** Runs the job over {@code source} unless it is cancelled ({@code cancelled}, or in the job) before or while it runs. */
     public void run(UUID jobId, ImportSource source, AtomicBoolean cancelled) {
         ImportJob job = jobs.markRunning(jobId);
         Run run = new Run(job, source, cancelled);
-        ImportOutcome outcome = run.execute();
-        if (outcome == null) {
-            return;
+        ImportOutcome outcome;
+        try {
+            outcome = job.cancelRequested || cancelled.get()
+                    ? new ImportOutcome(ImportStatus.CANCELLED, ImportSubmissions.CANCELLED_IDLE, null, null)
+                    : run.execute();
+        } catch (Error e) {
+            // Not an outcome of the file (e.g. out of memory): the job must not stay RUNNING to fail again at every start.
+            end(jobId, source, new ImportOutcome(ImportStatus.FAILED, e.toString(), null, null), run);
+            throw e;
         }
-        jobs.finish(jobId, outcome, run.progress(), run.takeErrors());
+        if (outcome != null) {
+            end(jobId, source, outcome, run);
+        }
+    }
+
+    private void end(UUID jobId, ImportSource source, ImportOutcome outcome, Run run) {
+        try {
+            jobs.finish(jobId, outcome, run.progress(), run.takeErrors());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Cannot record the end of import %s (%s); marking it FAILED", jobId, outcome.status());
+            jobs.fail(jobId, "the outcome " + outcome.status() + " could not be recorded: " + e);
+        }
         files.release(source);
         LOG.infof("Import %s of %s ended %s: %s%s", jobId, source.fileName(), outcome.status(), run.progress(),
                 outcome.error() == null ? "" : " (" + outcome.error() + ")");
@@ -103,9 +120,11 @@ public class ImportProcessor {
         /** The outcome, or null when the service is stopping and the job is left to resume. */
         ImportOutcome execute() {
             LocalDate importDay = LocalDate.ofInstant(job.createdAt, ZoneOffset.UTC);
-            try (OrderFile opened = OrderFile.open(CsvRowReader.open(source.path()), currency, job.id, importDay)) {
+            try (CsvRowReader reader = CsvRowReader.open(source.path());
+                 OrderFile opened = OrderFile.open(reader, currency, job.id, importDay)) {
                 file = opened;
                 format = file.format();
+                jobs.recordFormat(job.id, format);
                 for (List<AssembledOrder> orders = file.next(); orders != null; orders = file.next()) {
                     for (AssembledOrder order : orders) {
                         handle(order);
@@ -171,6 +190,7 @@ public class ImportProcessor {
                     session.drain();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    return interrupted();
                 }
             }
             return new ImportOutcome(status, error, format, notes());

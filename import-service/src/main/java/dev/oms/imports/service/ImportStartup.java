@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Prepares the import directories and resumes the jobs a previous process left unfinished, after their
- * checkpoints. A job whose file is gone or changed cannot resume and is failed.
+ * checkpoints. A job whose file is gone or changed cannot resume and is failed; one a user cancelled is ended
+ * CANCELLED.
  */
 @ApplicationScoped
 public class ImportStartup {
@@ -35,9 +36,15 @@ public class ImportStartup {
     void onStart(@Observes StartupEvent event) {
         files.createDirectories();
         for (ImportJob job : jobs.unfinished()) {
-            if (sameFile(job)) {
+            if (job.cancelRequested) {
+                LOG.infof("Import %s of %s was cancelled before the service stopped: not resuming it", job.id, job.fileName);
+                jobs.cancelIdle(job.id, "cancelled; the service stopped before the import did");
+                if (job.sourcePath != null) {
+                    files.release(ImportSource.of(job));
+                }
+            } else if (sameFile(job)) {
                 LOG.infof("Resuming import %s of %s after checkpoint %d", job.id, job.fileName, job.checkpoint);
-                submissions.resume(job, new ImportSource(Path.of(job.sourcePath), job.fileName, job.sha256, job.sourceOwned));
+                submissions.resume(job, ImportSource.of(job));
             } else {
                 LOG.warnf("Import %s of %s cannot resume: %s", job.id, job.fileName, FILE_GONE);
                 jobs.fail(job.id, FILE_GONE);

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ImportSubmissions {
 
     static final int MAX_FILE_NAME_LENGTH = 255;
+    static final String CANCELLED_IDLE = "cancelled before it ran";
     private static final String DEFAULT_FILE_NAME = "upload.csv";
 
     private final ImportJobStore jobs;
@@ -88,18 +89,41 @@ public class ImportSubmissions {
         start(job.id, source);
     }
 
-    /** Asks a PENDING or RUNNING import to stop; 409 when it already ended. */
+    /**
+     * Asks a PENDING or RUNNING import to stop (for good: it is not resumed after a restart either); 409 when it
+     * already ended. A job no run of this process holds ends CANCELLED at once.
+     */
     public ImportJob cancel(UUID id) {
-        ImportJob job = jobs.get(id);
-        if (job.status.ended()) {
+        if (!jobs.requestCancel(id)) {
+            ImportJob job = jobs.get(id);
             throw ProblemException.conflict("import " + id + " already ended: it is " + job.status,
                     Map.of("status", job.status.name()));
         }
-        running.cancel(id);
-        return job;
+        if (!running.cancel(id)) {
+            ImportJob idle = jobs.get(id);
+            jobs.cancelIdle(id, CANCELLED_IDLE);
+            if (idle.sourcePath != null) {
+                files.release(ImportSource.of(idle));
+            }
+        }
+        return jobs.get(id);
     }
 
+    /** Starts (or finds) the job for {@code source}; a staged upload no job took is deleted, whatever happens. */
     private Submission submit(ImportSource source, ImportOptions options) {
+        try {
+            Submission submission = createOrFind(source, options);
+            if (submission.duplicate()) {
+                files.release(source);
+            }
+            return submission;
+        } catch (RuntimeException e) {
+            files.release(source);
+            throw e;
+        }
+    }
+
+    private Submission createOrFind(ImportSource source, ImportOptions options) {
         long size;
         try {
             size = Files.size(source.path());
@@ -112,29 +136,27 @@ public class ImportSubmissions {
         if (!request.dryRun()) {
             Optional<ImportJob> existing = jobs.findImportOf(source.sha256());
             if (existing.isPresent()) {
-                return resubmit(existing.get(), source);
+                return resubmit(existing.get(), source, maxRejectedRows);
             }
         }
         ImportJob job;
         try {
             job = jobs.create(request, source);
         } catch (PersistenceException e) {
-            // A concurrent submission of the same content created the job first.
-            ImportJob winner = jobs.findImportOf(source.sha256()).orElseThrow(() -> e);
-            files.release(source);
-            return new Submission(winner, true);
+            // A concurrent submission of the same content created the job first (only real imports are unique).
+            Optional<ImportJob> winner = request.dryRun() ? Optional.empty() : jobs.findImportOf(source.sha256());
+            return new Submission(winner.orElseThrow(() -> e), true);
         }
         start(job.id, source);
         return new Submission(job, false);
     }
 
-    private Submission resubmit(ImportJob existing, ImportSource source) {
+    private Submission resubmit(ImportJob existing, ImportSource source, long maxRejectedRows) {
         boolean resumable = existing.status == ImportStatus.FAILED || existing.status == ImportStatus.CANCELLED;
-        if (resumable && jobs.resubmit(existing.id, source)) {
+        if (resumable && jobs.resubmit(existing.id, source, maxRejectedRows)) {
             start(existing.id, source);
             return new Submission(jobs.get(existing.id), false);
         }
-        files.release(source);
         return new Submission(existing, true);
     }
 
@@ -144,7 +166,7 @@ public class ImportSubmissions {
             try {
                 processor.run(jobId, source, cancelled);
             } finally {
-                running.unregister(jobId);
+                running.unregister(jobId, cancelled);
             }
         });
     }

@@ -23,8 +23,9 @@ public class RunningImports {
         return flag;
     }
 
-    void unregister(UUID jobId) {
-        cancelFlags.remove(jobId);
+    /** Forgets this run's flag, not one a later run of the same job registered meanwhile. */
+    void unregister(UUID jobId, AtomicBoolean flag) {
+        cancelFlags.remove(jobId, flag);
     }
 
     /** Asks the run of this job to stop; false when this process does not run it. */

@@ -301,6 +301,21 @@ class ItemsJsonOrdersTest {
     }
 
     @Test
+    void aPriceWithAHugeExponentIsRefusedWithoutWritingItsDigitsOut() {
+        assertRejected(row("ann@example.com", "Ann", "A-1", "5.00",
+                        json("[{'sku':'MUG','quantity':1,'unit_price':1e999999999}]")), "items",
+                "item 1: unit_price is too large, got '1E+999999999'");
+    }
+
+    @Test
+    void aLongValueIsQuotedCutSoTheReasonStaysShort() {
+        String long500 = "9".repeat(250) + "x".repeat(250);
+        assertRejected(row("ann@example.com", "Ann", "A-1", "5.00",
+                        json("[{'sku':'MUG','quantity':'" + long500 + "','unit_price':5}]")), "items",
+                "item 1: quantity must be a whole number, got '" + long500.substring(0, 100) + "…'");
+    }
+
+    @Test
     void everyProblemOfARowIsReportedAtOnce() {
         List<AssembledOrder> orders = ReadOrders.from(HEADER + row("nope", "", "A-1", "5.001", "[]"));
 

@@ -125,6 +125,41 @@ class OrderAssemblerTest {
     }
 
     @Test
+    void anOrderOfMoreThan200LinesIsRejectedWholeAndItsFurtherRowsOneByOne() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 203; i++) {
+            csv.append("L-1,ann@example.com,Ann,SKU-").append(i).append(",Mug,1,5.00,\n");
+        }
+        csv.append("M-2,bob@example.com,Bob,SKU-1,Mug,1,5.00,\n");
+
+        List<AssembledOrder> orders = assemble(csv.toString());
+
+        assertEquals(4, orders.size());
+        RejectedOrder tooLong = assertInstanceOf(RejectedOrder.class, orders.get(0));
+        assertEquals("L-1", tooLong.externalOrderId());
+        assertEquals(201, tooLong.rowCount());
+        String reason = "rejected with order L-1, which has more than 200 lines (an order has at most 200)";
+        assertEquals(reason, tooLong.errors().get(0).reason());
+        for (AssembledOrder further : orders.subList(1, 3)) {
+            RejectedOrder row = assertInstanceOf(RejectedOrder.class, further);
+            assertNull(row.externalOrderId(), "counted as rows, not as more orders");
+            assertEquals(reason, row.errors().get(0).reason());
+        }
+        assertEquals(List.of(203L, 204L), orders.subList(1, 3).stream()
+                .map(o -> ((RejectedOrder) o).errors().get(0).lineNumber()).toList());
+        assertEquals("M-2", assertInstanceOf(AcceptedOrder.class, orders.get(3)).order().externalOrderId());
+    }
+
+    @Test
+    void anOrderOfExactly200LinesIsAccepted() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 200; i++) {
+            csv.append("L-1,ann@example.com,Ann,SKU-").append(i).append(",Mug,1,5.00,\n");
+        }
+        assertEquals(200, assertInstanceOf(AcceptedOrder.class, assemble(csv.toString()).get(0)).order().lines().size());
+    }
+
+    @Test
     void aBlankLineIsARejectedRowAndDoesNotSplitTheOrderAroundIt() {
         List<AssembledOrder> orders = assemble(HEADER
                 + "A-1,ann@example.com,Ann,SKU-1,Mug,1,5.00,\n"

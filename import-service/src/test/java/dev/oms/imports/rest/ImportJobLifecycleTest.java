@@ -47,7 +47,9 @@ class ImportJobLifecycleTest {
 
     @AfterAll
     static void closeKafka() {
-        topic.close();
+        if (topic != null) {
+            topic.close();
+        }
     }
 
     @Test
@@ -103,6 +105,16 @@ class ImportJobLifecycleTest {
         assertEquals(2, asStaff().when().get("/imports/{id}/errors", jobId).then().statusCode(200)
                 .extract().jsonPath().getList("$").size());
         assertEquals(Set.of(), topic.recordsFor(Set.of("F-" + run)).keySet());
+
+        // The same file again with a higher limit: the job resumes under it and completes.
+        asStaff().multiPart("file", "bad.csv", bytes(csv.toString()), "text/csv")
+                .queryParam("maxRejectedRows", 5)
+                .when().post("/imports")
+                .then().statusCode(202).body("importId", equalTo(jobId.toString())).body("maxRejectedRows", equalTo(5));
+        JsonPath resumed = awaitFinished(jobId);
+        assertEquals("COMPLETED", resumed.getString("status"), resumed.prettify());
+        assertEquals(3, resumed.getLong("rowsRejected"));
+        topic.awaitRecords(Set.of("F-" + run));
     }
 
     @Test

@@ -78,7 +78,9 @@ class ImportResourceTest {
 
     @AfterAll
     static void closeKafka() {
-        topic.close();
+        if (topic != null) {
+            topic.close();
+        }
     }
 
     @Test

@@ -60,7 +60,9 @@ class ImportResumeTest {
 
     @AfterAll
     static void closeKafka() {
-        topic.close();
+        if (topic != null) {
+            topic.close();
+        }
     }
 
     @Test
@@ -107,6 +109,26 @@ class ImportResumeTest {
         JsonPath job = awaitFinished(jobId);
         assertEquals("FAILED", job.getString("status"));
         assertEquals(ImportStartup.FILE_GONE, job.getString("error"));
+    }
+
+    @Test
+    void aCancelledImportIsNotResumedAfterARestart() throws IOException {
+        String run = runId();
+        String csv = HEADER + "X-" + run + ",xia@example.com,Xia,SKU-1,Mug,1,5.00,,\n";
+        Path file = config.directory().resolve("cancelled-" + run + ".csv");
+        Files.writeString(file, csv);
+        try {
+            UUID jobId = crashedJob(file, csv);
+            jobs.requestCancel(jobId);
+
+            startup.onStart(null);
+
+            JsonPath job = awaitFinished(jobId);
+            assertEquals("CANCELLED", job.getString("status"));
+            assertEquals(Set.of(), topic.recordsFor(Set.of("X-" + run)).keySet());
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** A job as a killed process leaves it: RUNNING, with the checkpoint of its last progress update. */
