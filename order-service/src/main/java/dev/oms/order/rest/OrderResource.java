@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -48,10 +49,14 @@ public class OrderResource {
     /**
      * Places an order (interactive lane). The answer comes before the saga runs: follow it at the Location.
      * With an {@code Idempotency-Key}, a repeated request returns the first answer; the same key with another
-     * body is refused with 422. A customer places orders for their own email only.
+     * body is refused with 422. A shop order id that already names an order is refused with 409. A customer places
+     * orders for their own email only.
      */
     @POST
     @RolesAllowed({Roles.SUPPORT, Roles.CUSTOMER})
+    @APIResponse(responseCode = "202", description = "Accepted: the saga runs; follow it at Location")
+    @APIResponse(responseCode = "409", description = "An order with this externalOrderId already exists (orderId names it)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
     public Response place(@Valid @NotNull PlaceOrderRequest request,
                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
         access.checkMayPlaceFor(request.customer().email());

@@ -9,6 +9,7 @@ import dev.oms.events.Money;
 import dev.oms.events.OrderLine;
 import dev.oms.events.OrderRequested;
 import dev.oms.order.config.OrderConfig;
+import dev.oms.order.domain.Order;
 import dev.oms.order.rest.PlaceOrderRequest;
 import dev.oms.order.rest.PlacedOrder;
 import dev.oms.platform.ids.Uuids;
@@ -30,7 +31,8 @@ import java.util.UUID;
 /**
  * Takes orders placed through the API: the request goes to the interactive lane through the outbox, so it is
  * published exactly when it is accepted. An {@code Idempotency-Key} makes a retried request return the first
- * answer instead of placing a second order.
+ * answer instead of placing a second order. A shop order id ({@code externalOrderId}) that already names an order
+ * — placed here or imported — is refused with 409, never silently dropped.
  */
 @ApplicationScoped
 public class OrderIntake {
@@ -62,6 +64,10 @@ public class OrderIntake {
             if (claimed == 0) {
                 return replay(idempotencyKey, fingerprint);
             }
+        }
+        if (request.externalOrderId() != null && Order.findByIdOptional(orderId).isPresent()) {
+            throw ProblemException.conflict("an order with externalOrderId '" + request.externalOrderId()
+                    + "' already exists: " + orderId, Map.of("field", "externalOrderId", "orderId", orderId.toString()));
         }
         outbox.add(toEvent(orderId, request), Lane.INTERACTIVE);
         return new PlacedOrder(orderId, "REQUESTED", false);

@@ -75,6 +75,31 @@ class OrderApiTest {
     }
 
     @Test
+    void aShopOrderIdThatAlreadyNamesAnOrderIsRefusedWith409() {
+        String sku = newProduct(900, 5);
+        String externalId = "EXT-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("externalOrderId", externalId,
+                "customer", Map.of("email", "ext@example.com", "name", "Ext"),
+                "lines", List.of(Map.of("sku", sku, "quantity", 1)));
+        String orderId = asStaff().contentType(ContentType.JSON).body(body)
+                .post("/orders").then().statusCode(202).extract().path("orderId");
+        awaitStatus(UUID.fromString(orderId), "PAYMENT_PENDING");
+
+        Map<String, Object> again = Map.of("externalOrderId", externalId,
+                "customer", Map.of("email", "ext@example.com", "name", "Ext"),
+                "lines", List.of(Map.of("sku", sku, "quantity", 2)));
+        for (String key : List.of("", "key-" + UUID.randomUUID())) {
+            var request = asStaff().contentType(ContentType.JSON).body(again);
+            if (!key.isEmpty()) {
+                request.header("Idempotency-Key", key);
+            }
+            request.post("/orders").then().statusCode(409).contentType("application/problem+json")
+                    .body("field", equalTo("externalOrderId")).body("orderId", equalTo(orderId));
+        }
+        stockIs(sku, 5, 1);
+    }
+
+    @Test
     void invalidOrderAnswers400NamingTheField() {
         asStaff().contentType(ContentType.JSON)
                 .body(Map.of("customer", Map.of("email", "not-an-email", "name", "X"), "lines", List.of(Map.of("sku", "A", "quantity", 1))))
