@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The platform's own tables that grow with traffic: published outbox rows and applied-event records. */
+/** The platform's own tables that grow with traffic: published outbox rows, applied-event records, idempotency keys. */
 @ApplicationScoped
 public class PlatformPrunedTables {
 
@@ -21,5 +21,13 @@ public class PlatformPrunedTables {
     @IfBuildProperty(name = "oms.inbox.enabled", stringValue = "true")
     PrunedTable appliedEvents() {
         return new PrunedTable("applied_event", "applied_at");
+    }
+
+    /** Idempotency keys: kept for the retention window (the design asks for at least 24 hours). */
+    @Produces
+    @Singleton
+    @IfBuildProperty(name = "oms.idempotency.enabled", stringValue = "true")
+    PrunedTable idempotencyKeys() {
+        return new PrunedTable("idempotency_key", "created_at");
     }
 }
