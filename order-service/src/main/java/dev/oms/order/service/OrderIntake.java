@@ -1,8 +1,6 @@
 package dev.oms.order.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.oms.events.CustomerRef;
-import dev.oms.events.EventCodec;
 import dev.oms.events.Ids;
 import dev.oms.events.Lane;
 import dev.oms.events.Money;
@@ -19,10 +17,7 @@ import dev.oms.platform.rest.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +50,7 @@ public class OrderIntake {
             return new PlacedOrder(QuarkusTransaction.requiringNew().call(() -> accept(orderId, request)), "REQUESTED",
                     false);
         }
-        IdempotencyKeys.Result result = keys.once(KEY_SCOPE, idempotencyKey, fingerprint(request),
+        IdempotencyKeys.Result result = keys.once(KEY_SCOPE, idempotencyKey, IdempotencyKeys.fingerprint(request),
                 () -> accept(orderId, request));
         return new PlacedOrder(result.resourceId(), "REQUESTED", result.replayed());
     }
@@ -78,14 +73,5 @@ public class OrderIntake {
         return new OrderRequested(orderId, request.externalOrderId(), Lane.INTERACTIVE,
                 new CustomerRef(Ids.customerId(email), email, request.customer().name().trim()), lines,
                 Instant.now(), null, null);
-    }
-
-    private static String fingerprint(PlaceOrderRequest request) {
-        try {
-            byte[] canonical = EventCodec.mapper().writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint the request", e);
-        }
     }
 }

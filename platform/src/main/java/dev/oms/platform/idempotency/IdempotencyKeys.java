@@ -1,5 +1,7 @@
 package dev.oms.platform.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.oms.events.EventCodec;
 import dev.oms.platform.ids.Uuids;
 import dev.oms.platform.rest.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -7,6 +9,8 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,6 +87,16 @@ public class IdempotencyKeys {
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> update(RELEASE, scope, key));
             throw e;
+        }
+    }
+
+    /** The SHA-256 (hex) of a request body as JSON: what tells "the same request again" from another one. */
+    public static String fingerprint(Object requestBody) {
+        try {
+            byte[] canonical = EventCodec.mapper().writeValueAsBytes(requestBody);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.oms.refund.domain;
 
+import dev.oms.events.Money;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A refund of (part of) an order's captured amount; {@code idempotencyKey} is the request's, unique per order. */
 @Entity
 @Table(name = "refund")
 public class Refund extends PanacheEntityBase {
@@ -42,4 +44,20 @@ public class Refund extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public static Refund pending(UUID id, UUID orderId, UUID customerId, Money amount, String reason,
+                                 String idempotencyKey, Instant now) {
+        Refund refund = new Refund();
+        refund.id = id;
+        refund.orderId = orderId;
+        refund.customerId = customerId;
+        refund.amountMinor = amount.amountMinor();
+        refund.currency = amount.currency();
+        refund.status = RefundStatus.PENDING;
+        refund.reason = reason;
+        refund.idempotencyKey = idempotencyKey;
+        refund.createdAt = now;
+        refund.updatedAt = now;
+        return refund;
+    }
 }

@@ -20,6 +20,7 @@ class EndpointSecurityTest {
                 .deadLetterApi()
                 .allow("GET /refunds/{refundId}", SUPPORT)
                 .allow("GET /orders/{orderId}/refunds", SUPPORT)
+                .allow("POST /orders/{orderId}/refunds", SUPPORT)
                 .verify();
     }
 }
