@@ -7,6 +7,7 @@ import dev.oms.cli.command.KpiCommand;
 import dev.oms.cli.command.LeaderboardCommand;
 import dev.oms.cli.command.OrdersCommand;
 import dev.oms.cli.command.ProductsCommand;
+import dev.oms.cli.command.RefundCommand;
 import dev.oms.cli.command.TokenCommand;
 import dev.oms.cli.http.ServiceClient;
 import dev.oms.devtokens.DevelopmentTokens;
@@ -27,8 +28,9 @@ import java.util.concurrent.Callable;
 /** The {@code oms} command: a thin HTTP client of the OMS services. */
 @Command(name = "oms", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Order management platform: load products, import orders, look at orders, KPIs and the leaderboard.",
-        subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, ImportsCommand.class, KpiCommand.class,
-                LeaderboardCommand.class, DemoCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, ImportsCommand.class,
+                RefundCommand.class, KpiCommand.class, LeaderboardCommand.class, DemoCommand.class, TokenCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Each service URL can also be set with OMS_<SERVICE>_URL, e.g. OMS_ORDER_URL.",
                 "Requests carry the bearer token in OMS_TOKEN; without it, a DEVELOPMENT token (admin, support,",
                 "analyst) that only services using the development key accept.",

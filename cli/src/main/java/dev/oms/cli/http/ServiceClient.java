@@ -60,16 +60,20 @@ public final class ServiceClient {
     }
 
     public <T> T postJson(String path, Object body, Class<T> type) {
+        return postJson(path, body, Map.of(), type);
+    }
+
+    /** As {@link #postJson(String, Object, Class)}, with extra request headers (e.g. an Idempotency-Key). */
+    public <T> T postJson(String path, Object body, Map<String, String> headers, Class<T> type) {
         byte[] json;
         try {
             json = Json.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write request body for " + path, e);
         }
-        HttpRequest request = request(path, REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
+        HttpRequest.Builder builder = request(path, REQUEST_TIMEOUT).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
         return read(send(request), Json.mapper().constructType(type), request);
     }
 

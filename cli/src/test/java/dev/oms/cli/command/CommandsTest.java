@@ -227,6 +227,41 @@ class CommandsTest {
     }
 
     @Test
+    void refundSendsTheAmountInMinorUnitsWithAKeyItPrintsAndReusesAGivenKey() throws IOException {
+        String orderId = Ids.orderId("A-1").toString();
+        try (FakeServices services = new FakeServices()) {
+            services.on("POST", "/orders/" + orderId + "/refunds", request -> new FakeServices.Reply(202,
+                    "application/json", """
+                    {"refundId":"r-1","orderId":"%s","amount":{"amountMinor":1250,"currency":"USD"},
+                     "status":"PENDING","reason":"broken"}""".formatted(orderId)));
+
+            Cli.Result first = Cli.run(services.url(), "refund", "A-1", "--amount", "12.50", "--reason", "broken");
+            assertEquals(0, first.exitCode(), first.err());
+            FakeServices.Request sent = services.requests("POST", "/orders/" + orderId + "/refunds").get(0);
+            JsonNode body = Json.mapper().readTree(sent.bodyText());
+            assertEquals(1250, body.get("amountMinor").asLong());
+            assertEquals("broken", body.get("reason").asText());
+            String key = sent.header("Idempotency-Key");
+            assertTrue(key.startsWith("cli-"), key);
+            assertTrue(first.out().contains("(to retry safely: --key " + key + ")"), first.out());
+            assertTrue(first.out().contains("Refund r-1 PENDING: $12.50 of order " + orderId + " (broken)"), first.out());
+
+            // The same command again with the printed key: the same request, which the service answers once.
+            Cli.Result again = Cli.run(services.url(), "refund", "A-1", "--amount", "12.50", "--reason", "broken",
+                    "--key", key);
+            assertEquals(0, again.exitCode(), again.err());
+            FakeServices.Request retried = services.requests("POST", "/orders/" + orderId + "/refunds").get(1);
+            assertEquals(key, retried.header("Idempotency-Key"));
+            assertEquals(sent.bodyText(), retried.bodyText());
+            assertTrue(!again.out().contains("to retry safely"), again.out());
+
+            Cli.Result bad = Cli.run(services.url(), "refund", "A-1", "--amount", "12.345");
+            assertEquals(2, bad.exitCode());
+            assertTrue(bad.err().contains("Invalid value for option '--amount'"), bad.err());
+        }
+    }
+
+    @Test
     void importWaitExitsWith1WhenTheJobFails() throws IOException {
         Path file = Files.writeString(directory.resolve("bad.csv"), "what,is,this\n");
         try (FakeServices services = new FakeServices()) {
