@@ -15,7 +15,8 @@ import dev.oms.infra.testing.KafkaTestClient;
 import dev.oms.payment.config.PaymentConfig;
 import dev.oms.payment.domain.SaleResult;
 import dev.oms.payment.domain.SimulatedDecisions;
-import dev.oms.payment.domain.WebhookSignature;
+import dev.oms.payment.rest.GatewayWebhookResource;
+import dev.oms.platform.webhook.WebhookSignature;
 import io.restassured.response.ValidatableResponse;
 
 import java.time.Duration;
@@ -98,10 +99,10 @@ public final class GatewayTestSupport {
     public static ValidatableResponse post(byte[] body, String timestamp, String signatureHeader) {
         var request = given().contentType("application/json").body(body);
         if (timestamp != null) {
-            request.header(WebhookSignature.TIMESTAMP_HEADER, timestamp);
+            request.header(GatewayWebhookResource.TIMESTAMP_HEADER, timestamp);
         }
         if (signatureHeader != null) {
-            request.header(WebhookSignature.SIGNATURE_HEADER, signatureHeader);
+            request.header(GatewayWebhookResource.SIGNATURE_HEADER, signatureHeader);
         }
         return request.post("/gateway/webhooks").then();
     }

@@ -1,6 +1,8 @@
 package dev.oms.payment.domain;
 
 import dev.oms.platform.ids.Uuids;
+import dev.oms.platform.webhook.SignatureCheck;
+import dev.oms.platform.webhook.WebhookSignature;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -7,9 +7,9 @@ import dev.oms.platform.rest.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.payment.config.PaymentConfig;
 import dev.oms.payment.domain.SaleResult;
-import dev.oms.payment.domain.SignatureCheck;
+import dev.oms.platform.webhook.SignatureCheck;
 import dev.oms.payment.domain.WebhookRejection;
-import dev.oms.payment.domain.WebhookSignature;
+import dev.oms.platform.webhook.WebhookSignature;
 import dev.oms.payment.service.PaymentProcessor;
 import dev.oms.payment.service.WebhookRejections;
 import dev.oms.platform.rest.ProblemException;
@@ -37,6 +37,9 @@ import java.util.Map;
 @RegisterForReflection(targets = SaleResult.class)
 public class GatewayWebhookResource {
 
+    public static final String TIMESTAMP_HEADER = "Gateway-Timestamp";
+    public static final String SIGNATURE_HEADER = "Gateway-Signature";
+
     private final WebhookSignature signature;
     private final WebhookRejections rejections;
     private final PaymentProcessor payments;
@@ -54,8 +57,8 @@ public class GatewayWebhookResource {
     @POST
     @PermitAll // the gateway has no bearer token: each call is HMAC-signed instead
     public WebhookReceipt receive(byte[] body,
-                                  @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
-                                  @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signatureHeader) {
+                                  @HeaderParam(TIMESTAMP_HEADER) String timestamp,
+                                  @HeaderParam(SIGNATURE_HEADER) String signatureHeader) {
         SignatureCheck check = signature.check(timestamp, signatureHeader, body, Instant.now());
         if (check != SignatureCheck.VALID) {
             rejections.record(check, signatureHeader, body);

@@ -1,6 +1,6 @@
 package dev.oms.payment.rest;
 
-import dev.oms.payment.domain.SignatureCheck;
+import dev.oms.platform.webhook.SignatureCheck;
 import dev.oms.payment.domain.WebhookRejection;
 
 import java.time.Instant;

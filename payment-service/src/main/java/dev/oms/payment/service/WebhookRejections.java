@@ -1,6 +1,6 @@
 package dev.oms.payment.service;
 
-import dev.oms.payment.domain.SignatureCheck;
+import dev.oms.platform.webhook.SignatureCheck;
 import dev.oms.payment.domain.WebhookRejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -5,7 +5,7 @@ import dev.oms.payment.GatewayTestSupport;
 import dev.oms.payment.config.PaymentConfig;
 import dev.oms.payment.domain.SaleOutcome;
 import dev.oms.payment.domain.SaleResult;
-import dev.oms.payment.domain.WebhookSignature;
+import dev.oms.platform.webhook.WebhookSignature;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

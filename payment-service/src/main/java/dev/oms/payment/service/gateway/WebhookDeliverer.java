@@ -3,7 +3,8 @@ package dev.oms.payment.service.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.payment.config.PaymentConfig;
-import dev.oms.payment.domain.WebhookSignature;
+import dev.oms.payment.rest.GatewayWebhookResource;
+import dev.oms.platform.webhook.WebhookSignature;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -140,8 +141,8 @@ public class WebhookDeliverer {
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, signature.sign(timestamp, body))
+                .header(GatewayWebhookResource.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(GatewayWebhookResource.SIGNATURE_HEADER, signature.sign(timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {

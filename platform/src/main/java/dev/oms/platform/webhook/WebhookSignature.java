@@ -1,4 +1,4 @@
-package dev.oms.payment.domain;
+package dev.oms.platform.webhook;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,14 +10,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * The gateway webhook's signature: {@code Gateway-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>}
- * over the raw body bytes, with {@code Gateway-Timestamp: <epoch seconds>}. Signing the timestamp with the body
- * lets the receiver refuse replays older than the tolerance.
+ * The one signature of OMS webhooks, sent and received: a signature header {@code v1=<hex HMAC-SHA256(secret,
+ * timestamp + "." + body)>} over the raw body bytes, with a timestamp header {@code <epoch seconds>}. Signing the
+ * timestamp with the body lets the receiver refuse replays older than the tolerance. Each webhook names its headers.
  */
 public final class WebhookSignature {
-
-    public static final String TIMESTAMP_HEADER = "Gateway-Timestamp";
-    public static final String SIGNATURE_HEADER = "Gateway-Signature";
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final String VERSION_PREFIX = "v1=";
@@ -36,7 +33,7 @@ public final class WebhookSignature {
         this.tolerance = tolerance;
     }
 
-    /** The {@code Gateway-Signature} header value for this timestamp and body. */
+    /** The signature header value for this timestamp and body. */
     public String sign(long epochSeconds, byte[] body) {
         return VERSION_PREFIX + HexFormat.of().formatHex(hmac(epochSeconds, body));
     }

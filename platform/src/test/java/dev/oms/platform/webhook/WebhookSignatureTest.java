@@ -1,4 +1,4 @@
-package dev.oms.payment.domain;
+package dev.oms.platform.webhook;
 
 import org.junit.jupiter.api.Test;
 
