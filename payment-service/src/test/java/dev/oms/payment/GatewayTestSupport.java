@@ -59,6 +59,19 @@ public final class GatewayTestSupport {
         }
     }
 
+    /** A new refund id whose refund the configured simulator settles (or declines). */
+    public UUID refundThatIs(boolean settled) {
+        PaymentConfig.Simulator simulator = config.simulator();
+        SimulatedDecisions decisions = new SimulatedDecisions(simulator.seed(), 1 - simulator.refundFailureRate(),
+                simulator.refundDeclineReasons());
+        while (true) {
+            UUID refundId = UUID.randomUUID();
+            if (decisions.decide(refundId).approved() == settled) {
+                return refundId;
+            }
+        }
+    }
+
     public String declineReasonOf(UUID orderId) {
         PaymentConfig.Simulator simulator = config.simulator();
         return new SimulatedDecisions(simulator.seed(), simulator.approvalRate(), simulator.declineReasons())

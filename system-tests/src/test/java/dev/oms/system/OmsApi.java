@@ -102,10 +102,10 @@ final class OmsApi {
 
     /** An order with its lines, as {@code GET /orders/{id}} shows it. */
     record OrderDetail(UUID orderId, String externalOrderId, String status, String reason, Money total,
-                       List<OrderLine> lines) {
+                       List<OrderLine> lines, String refundStatus, Money refunded) {
     }
 
-    record Payment(UUID paymentId, UUID orderId, Money amount, String status, boolean voidRequested,
+    record Payment(UUID paymentId, UUID orderId, Money amount, Money refunded, String status, boolean voidRequested,
                    List<Attempt> attempts) {
 
         record Attempt(String kind, String status) {
@@ -114,6 +114,17 @@ final class OmsApi {
         long approvedSales() {
             return attempts.stream().filter(a -> a.kind().equals("SALE") && a.status().equals("APPROVED")).count();
         }
+    }
+
+    record Refund(UUID refundId, UUID orderId, Money amount, String status, String failureReason) {
+
+        boolean pending() {
+            return status.equals("PENDING");
+        }
+    }
+
+    /** An HTTP answer as it came: for requests whose refusal is part of what a test checks. */
+    record Answer(int status, String body) {
     }
 
     record PaymentTotals(Map<String, Long> count, Map<String, Long> amountMinor) {
@@ -212,6 +223,33 @@ final class OmsApi {
 
     PaymentTotals paymentTotals() {
         return get("payment-service", "/payments/totals", new TypeReference<>() { });
+    }
+
+    // refund-service
+
+    Answer requestRefund(UUID orderId, String idempotencyKey, Map<String, Object> body) {
+        HttpRequest request = request("refund-service", "/orders/" + orderId + "/refunds")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during POST " + request.uri(), e);
+        }
+    }
+
+    Refund refund(UUID refundId) {
+        return get("refund-service", "/refunds/" + refundId, new TypeReference<>() { });
+    }
+
+    List<Refund> refundsOf(UUID orderId) {
+        return get("refund-service", "/orders/" + orderId + "/refunds", new TypeReference<>() { });
     }
 
     // analytics-service

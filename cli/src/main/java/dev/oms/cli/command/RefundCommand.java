@@ -1,5 +1,6 @@
 package dev.oms.cli.command;
 
+import dev.oms.cli.CliException;
 import dev.oms.cli.Service;
 import dev.oms.cli.api.Refund;
 import dev.oms.cli.catalog.DecimalPrice;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +20,9 @@ import java.util.UUID;
                 "Every request carries an Idempotency-Key: without --key one is made up and printed, so the same "
                         + "command with that --key can be run again safely (it never refunds twice)."})
 public class RefundCommand extends ServiceCommand {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(250);
 
     @Parameters(paramLabel = "ORDER_ID", description = "the order id (UUID), or the shop's order id")
     private String order;
@@ -31,6 +36,10 @@ public class RefundCommand extends ServiceCommand {
 
     @Option(names = "--key", paramLabel = "KEY", description = "the Idempotency-Key of a request to send again")
     private String key;
+
+    @Option(names = "--wait", description = "wait (up to 30 s) until the payment side settled or declined the refund; "
+            + "exit 1 when it FAILED")
+    private boolean waitForAnswer;
 
     @Override
     public Integer call() {
@@ -47,9 +56,35 @@ public class RefundCommand extends ServiceCommand {
         }
         Refund refund = client(Service.REFUND).postJson("/orders/" + orderId + "/refunds", body,
                 Map.of("Idempotency-Key", idempotencyKey), Refund.class);
+        print(refund);
+        if (!waitForAnswer || !refund.pending()) {
+            return 0;
+        }
+        Refund answered = awaitAnswer(refund.refundId());
+        print(answered);
+        return answered.status().equals("FAILED") ? 1 : 0;
+    }
+
+    private Refund awaitAnswer(String refundId) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Refund refund = client(Service.REFUND).get("/refunds/" + refundId, Refund.class);
+            if (!refund.pending()) {
+                return refund;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new CliException("refund " + refundId + " is still PENDING after " + WAIT.toSeconds()
+                        + " s; see it with GET /refunds/" + refundId);
+            }
+            Pause.sleep(POLL);
+        }
+    }
+
+    private void print(Refund refund) {
         out().println("Refund " + refund.refundId() + " " + refund.status() + ": " + Cells.money(refund.amount())
-                + " of order " + refund.orderId() + " (" + refund.reason() + ")");
-        return 0;
+                + " of order " + refund.orderId() + " (" + refund.reason() + ")"
+                + (refund.failureReason() == null ? "" : ": " + refund.failureReason()));
+        out().flush();
     }
 
     private long amountMinor() {

@@ -262,6 +262,31 @@ class CommandsTest {
     }
 
     @Test
+    void refundWaitFollowsTheRefundUntilThePaymentSideAnswersAndExits1WhenItFailed() throws IOException {
+        String orderId = Ids.orderId("A-2").toString();
+        String pending = """
+                {"refundId":"r-2","orderId":"%s","amount":{"amountMinor":500,"currency":"USD"},
+                 "status":"PENDING","reason":"late"}""".formatted(orderId);
+        String failed = """
+                {"refundId":"r-2","orderId":"%s","amount":{"amountMinor":500,"currency":"USD"},
+                 "status":"FAILED","reason":"late","failureReason":"card_account_closed"}""".formatted(orderId);
+        try (FakeServices services = new FakeServices()) {
+            services.on("POST", "/orders/" + orderId + "/refunds", request -> new FakeServices.Reply(202,
+                    "application/json", pending));
+            AtomicInteger polls = new AtomicInteger();
+            services.on("GET", "/refunds/r-2", request -> FakeServices.json(polls.incrementAndGet() < 2 ? pending
+                    : failed));
+
+            Cli.Result result = Cli.run(services.url(), "refund", "A-2", "--amount", "5", "--reason", "late", "--wait");
+            assertEquals(1, result.exitCode(), result.err());
+            assertEquals(2, polls.get());
+            assertTrue(result.out().contains("Refund r-2 PENDING: $5.00"), result.out());
+            assertTrue(result.out().contains("Refund r-2 FAILED: $5.00 of order " + orderId + " (late): card_account_closed"),
+                    result.out());
+        }
+    }
+
+    @Test
     void importWaitExitsWith1WhenTheJobFails() throws IOException {
         Path file = Files.writeString(directory.resolve("bad.csv"), "what,is,this\n");
         try (FakeServices services = new FakeServices()) {

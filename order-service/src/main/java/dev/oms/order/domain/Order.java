@@ -2,6 +2,7 @@ package dev.oms.order.domain;
 
 import dev.oms.events.Lane;
 import dev.oms.events.RefundStatus;
+import dev.oms.platform.ids.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -64,6 +65,10 @@ public class Order extends PanacheEntityBase {
 
     public String currency;
 
+    /** What completed refunds have given back; {@link #refundStatus} follows from it. */
+    @Column(name = "refunded_minor")
+    public long refundedMinor;
+
     @Column(name = "payment_id")
     public UUID paymentId;
 
@@ -87,4 +92,16 @@ public class Order extends PanacheEntityBase {
     @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
     public List<OrderLineItem> lines = new ArrayList<>();
+
+    /**
+     * The order with its row lock and latest committed state, or null. Native SQL because Hibernate's MySQL
+     * dialect writes {@code FOR UPDATE OF <alias>}, which MariaDB rejects.
+     */
+    public static Order findForUpdate(UUID id) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("SELECT * FROM orders WHERE id = ?1 FOR UPDATE", Order.class)
+                .setParameter(1, Uuids.toBytes(id))
+                .getResultList();
+        return rows.isEmpty() ? null : (Order) rows.get(0);
+    }
 }

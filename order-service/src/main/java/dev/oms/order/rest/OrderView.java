@@ -17,7 +17,7 @@ import java.util.UUID;
 /** An order as the API shows it; listings leave out lines and history. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(UUID orderId, String externalOrderId, OrderStatus status, RefundStatus refundStatus,
-                        CustomerRef customer, Lane lane, Money total, String reason, String reasonDetail,
+                        CustomerRef customer, Lane lane, Money total, Money refunded, String reason, String reasonDetail,
                         UUID paymentId, Instant orderedAt, Instant createdAt, Instant updatedAt, Instant paidAt,
                         List<OrderLine> lines, List<HistoryView> history) {
 
@@ -40,7 +40,8 @@ public record OrderView(UUID orderId, String externalOrderId, OrderStatus status
     private static OrderView of(Order order, List<OrderLine> lines, List<HistoryView> history) {
         return new OrderView(order.id, order.externalOrderId, order.status, order.refundStatus,
                 new CustomerRef(order.customerId, order.customerEmail, order.customerName), order.lane,
-                new Money(order.totalMinor, order.currency), order.reason, order.reasonDetail, order.paymentId,
+                new Money(order.totalMinor, order.currency),
+                new Money(order.refundedMinor, order.currency), order.reason, order.reasonDetail, order.paymentId,
                 order.orderedAt, order.createdAt, order.updatedAt, order.paidAt, lines, history);
     }
 }

@@ -6,11 +6,13 @@ import dev.oms.events.Ids;
 import dev.oms.events.Lane;
 import dev.oms.events.OrderLine;
 import dev.oms.events.OrderRequested;
+import dev.oms.events.PaymentAuthorized;
 import dev.oms.events.Topics;
 import dev.oms.infra.testing.KafkaTestClient;
 import io.restassured.http.ContentType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +66,16 @@ final class OrderTestSupport {
     static AuthorizePayment awaitPaymentRequest(UUID orderId, Lane lane) {
         String topic = lane == Lane.INTERACTIVE ? Topics.PAYMENT_COMMANDS_INTERACTIVE : Topics.PAYMENT_COMMANDS;
         return (AuthorizePayment) KAFKA.await(topic, AuthorizePayment.class, c -> c.orderId().equals(orderId), WAIT).data();
+    }
+
+    /** An order taken through the saga to PAID, this test answering for payment-service. */
+    static UUID paidOrder(String sku, int quantity) {
+        UUID orderId = requestOrder(List.of(new OrderLine(sku, null, quantity, null)));
+        AuthorizePayment payment = awaitPaymentRequest(orderId, Lane.BULK);
+        KAFKA.publish("payment-service", new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(),
+                Instant.now()));
+        awaitStatus(orderId, "PAID");
+        return orderId;
     }
 
     static void awaitStatus(UUID orderId, String status) {

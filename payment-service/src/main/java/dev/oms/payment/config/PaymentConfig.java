@@ -52,6 +52,13 @@ public interface PaymentConfig {
         @WithDefault("insufficient_funds,card_declined,expired_card")
         List<String> declineReasons();
 
+        /** Share of refunds the simulated gateway declines, within [0, 1]. */
+        @WithDefault("0.05")
+        double refundFailureRate();
+
+        @WithDefault("refund_rejected_by_issuer,card_account_closed")
+        List<String> refundDeclineReasons();
+
         /** How long the simulated gateway takes to answer a sale. */
         @WithDefault("20ms")
         Duration latency();

@@ -3,5 +3,7 @@ package dev.oms.payment.domain;
 /** What was asked of the gateway. */
 public enum AttemptKind {
     SALE,
-    VOID
+    VOID,
+    /** Part or all of an authorized sale given back (support's refund). */
+    REFUND
 }

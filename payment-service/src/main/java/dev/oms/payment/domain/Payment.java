@@ -39,6 +39,10 @@ public class Payment extends PanacheEntityBase {
 
     public String currency;
 
+    /** What has been given back of this payment by refunds; never more than its amount. */
+    @Column(name = "refunded_minor")
+    public long refundedMinor;
+
     /** The lane of the order, so the payment's events travel in it too. */
     @Enumerated(EnumType.STRING)
     public Lane lane;
@@ -89,6 +93,19 @@ public class Payment extends PanacheEntityBase {
         return rows.isEmpty() ? null : (Payment) rows.get(0);
     }
 
+    /**
+     * The order's authorized payment, read with its row lock (see {@link #findForUpdate}), or null when the order
+     * has none: never paid, declined or voided.
+     */
+    public static Payment findAuthorizedForUpdate(UUID orderId) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("SELECT * FROM payment WHERE order_id = ?1 AND status = 'AUTHORIZED' FOR UPDATE",
+                        Payment.class)
+                .setParameter(1, Uuids.toBytes(orderId))
+                .getResultList();
+        return rows.isEmpty() ? null : (Payment) rows.get(0);
+    }
+
     public Money amount() {
         return new Money(amountMinor, currency);
     }
@@ -123,6 +140,27 @@ public class Payment extends PanacheEntityBase {
             default:
                 return VoidDecision.NOTHING;
         }
+    }
+
+    /** Why this payment cannot give {@code refund} back, or null when it can: only what was taken, only once. */
+    public String refundRefusal(Money refund) {
+        if (status != PaymentStatus.AUTHORIZED) {
+            return "payment " + id + " is " + status + ", not AUTHORIZED";
+        }
+        if (!currency.equals(refund.currency())) {
+            return "the refund is in " + refund.currency() + ", the payment in " + currency;
+        }
+        if (refund.amountMinor() <= 0 || refund.amountMinor() > amountMinor - refundedMinor) {
+            return "the refund of " + refund.amountMinor() + " is not within the " + (amountMinor - refundedMinor)
+                    + " left of payment " + id;
+        }
+        return null;
+    }
+
+    /** Counts a settled refund; {@link #refundRefusal} said it fits. */
+    public void refunded(long refundMinor, Instant now) {
+        refundedMinor += refundMinor;
+        updatedAt = now;
     }
 
     /** After {@link #settle}: voids the fresh authorization if a void was requested while it was pending. */

@@ -20,6 +20,13 @@ public interface PaymentGateway {
     void voidSale(UUID paymentId);
 
     /**
+     * Gives back part or all of an approved sale and answers at once (refunds settle synchronously, as most
+     * gateways' refund calls do). Idempotent on the refund id: asked again after a rollback or a crash, the gateway
+     * answers as before and moves the money once.
+     */
+    GatewayDecision refund(UUID refundId, UUID paymentId, Money amount);
+
+    /**
      * What the gateway's own books say about the sale: how a payment left in doubt (a lost request, a lost or late
      * webhook) is reconciled. Changes nothing.
      */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The simulator's verdicts: a pure function of (seed, order id), so a retried or re-delivered payment gets the
- * same answer after any crash, and a test run can be replayed.
+ * The simulator's verdicts: a pure function of (seed, id) — the order id for sales, the refund id for refunds — so
+ * a retried or re-delivered request gets the same answer after any crash, and a test run can be replayed.
  */
 public final class SimulatedDecisions {
 
@@ -29,8 +29,8 @@ public final class SimulatedDecisions {
         this.declineReasons = List.copyOf(declineReasons);
     }
 
-    public GatewayDecision decide(UUID orderId) {
-        long draw = draw(orderId);
+    public GatewayDecision decide(UUID id) {
+        long draw = draw(id);
         // The top 53 bits give a uniform double in [0, 1).
         double uniform = (draw >>> 11) * 0x1.0p-53;
         if (uniform < approvalRate) {
@@ -39,10 +39,10 @@ public final class SimulatedDecisions {
         return GatewayDecision.decline(declineReasons.get((int) Long.remainderUnsigned(draw, declineReasons.size())));
     }
 
-    private long draw(UUID orderId) {
+    private long draw(UUID id) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest((seed + ":" + orderId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha256.digest((seed + ":" + id).getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the JDK", e);

@@ -1,6 +1,7 @@
 package dev.oms.payment.messaging;
 
 import dev.oms.events.AuthorizePayment;
+import dev.oms.events.RefundPayment;
 import dev.oms.events.VoidPayment;
 import dev.oms.payment.service.PaymentProcessor;
 import dev.oms.platform.inbox.TransactionalInbox;
@@ -43,6 +44,8 @@ public class PaymentCommandConsumer {
                 payments.authorize(authorize);
             } else if (event.data() instanceof VoidPayment voidPayment) {
                 payments.voidPayment(voidPayment);
+            } else if (event.data() instanceof RefundPayment refund) {
+                payments.refund(refund);
             }
         });
     }

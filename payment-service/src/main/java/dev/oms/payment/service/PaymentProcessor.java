@@ -1,9 +1,13 @@
 package dev.oms.payment.service;
 
 import dev.oms.events.AuthorizePayment;
+import dev.oms.events.Lane;
 import dev.oms.events.PaymentAuthorized;
 import dev.oms.events.PaymentDeclined;
 import dev.oms.events.PaymentVoided;
+import dev.oms.events.RefundDeclined;
+import dev.oms.events.RefundPayment;
+import dev.oms.events.RefundSettled;
 import dev.oms.events.VoidPayment;
 import dev.oms.payment.domain.AttemptKind;
 import dev.oms.payment.domain.AttemptStatus;
@@ -11,6 +15,7 @@ import dev.oms.payment.domain.GatewayDecision;
 import dev.oms.payment.domain.Payment;
 import dev.oms.payment.domain.PaymentAttempt;
 import dev.oms.payment.domain.PaymentGateway;
+import dev.oms.payment.domain.PaymentRefund;
 import dev.oms.payment.domain.SaleResult;
 import dev.oms.platform.metrics.CommittedMeters;
 import dev.oms.platform.outbox.Outbox;
@@ -24,9 +29,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Takes and voids payments. A sale is requested from the gateway and settled when its webhook arrives; each
+ * Takes, voids and refunds payments. A sale is requested from the gateway and settled when its webhook arrives; each
  * command and each webhook takes effect once, keyed by the payment id.
  * <p>
  * The webhook and a {@code VoidPayment} can race for the same payment (one comes over HTTP, the other from
@@ -85,6 +91,43 @@ public class PaymentProcessor {
     }
 
     /**
+     * Settles a refund against the order's authorized payment, with its row locked so that concurrent refunds of
+     * one payment never give back more than it took. Applied once per refund id; the answer (settled, or declined
+     * by the gateway or because nothing is left to give back) goes out in the interactive lane, as refunds are
+     * support's work and must not wait behind a bulk backlog.
+     */
+    public void refund(RefundPayment command) {
+        if (PaymentRefund.findById(command.refundId()) != null) {
+            LOG.debugf("Refund %s was already answered; command ignored", command.refundId());
+            return;
+        }
+        Instant now = Instant.now();
+        Payment payment = Payment.findAuthorizedForUpdate(command.orderId());
+        String refusal = payment == null ? "order " + command.orderId() + " has no authorized payment"
+                : payment.refundRefusal(command.amount());
+        GatewayDecision decision = refusal != null ? GatewayDecision.decline(refusal)
+                : gateway.refund(command.refundId(), payment.id, command.amount());
+        UUID paymentId = payment == null ? null : payment.id;
+        PaymentRefund.of(command.refundId(), paymentId, command.orderId(), command.amount(), decision, now).persist();
+        if (payment != null) {
+            PaymentAttempt.of(payment.id, AttemptKind.REFUND,
+                    decision.approved() ? AttemptStatus.APPROVED : AttemptStatus.DECLINED, decision.declineReason(),
+                    now).persist();
+        }
+        if (decision.approved()) {
+            payment.refunded(command.amount().amountMinor(), now);
+            outbox.add(new RefundSettled(command.refundId(), command.orderId(), command.amount()), Lane.INTERACTIVE);
+            count("refunded");
+        } else {
+            LOG.infof("Refund %s of order %s declined: %s", command.refundId(), command.orderId(),
+                    decision.declineReason());
+            outbox.add(new RefundDeclined(command.refundId(), command.orderId(), command.amount(),
+                    decision.declineReason()), Lane.INTERACTIVE);
+            count("refund_declined");
+        }
+    }
+
+    /**
      * Applies the gateway's answer. A payment that is no longer pending has had its answer already: the duplicate
      * changes nothing and returns false. When a void was requested meanwhile, the approval is published and
      * voided in the same transaction, in that order, so order-service's history says what happened (it voids
@@ -134,7 +177,7 @@ public class PaymentProcessor {
     }
 
     /**
-     * Payments on {@code /q/metrics} by outcome: requested, authorized, declined, voided (not by decline reason: a
+     * Payments on {@code /q/metrics} by outcome: requested, authorized, declined, voided, refunded, refund_declined (not by decline reason: a
      * gateway's free text would make series without bound).
      */
     private void count(String outcome) {

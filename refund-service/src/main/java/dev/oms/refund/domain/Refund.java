@@ -36,6 +36,10 @@ public class Refund extends PanacheEntityBase {
 
     public String reason;
 
+    /** Why the payment side declined it; set only when FAILED. */
+    @Column(name = "failure_reason")
+    public String failureReason;
+
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 

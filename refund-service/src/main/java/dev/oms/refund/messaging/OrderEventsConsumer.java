@@ -26,6 +26,6 @@ public class OrderEventsConsumer {
     @Incoming("order-events")
     @Blocking
     public CompletionStage<Void> onOrderEvent(Message<byte[]> message) {
-        return inbox.apply(message, CONSUMER, event -> projection.apply(event.data()));
+        return inbox.apply(message, CONSUMER, OrderProjection::reads, event -> projection.apply(event.data()));
     }
 }

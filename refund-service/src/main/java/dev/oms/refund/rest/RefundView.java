@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record RefundView(UUID refundId, UUID orderId, Money amount, RefundStatus status, String reason,
-                         Instant createdAt, Instant updatedAt) {
+                         String failureReason, Instant createdAt, Instant updatedAt) {
 
     static RefundView of(Refund refund) {
         return new RefundView(refund.id, refund.orderId, new Money(refund.amountMinor, refund.currency), refund.status,
-                refund.reason, refund.createdAt, refund.updatedAt);
+                refund.reason, refund.failureReason, refund.createdAt, refund.updatedAt);
     }
 }

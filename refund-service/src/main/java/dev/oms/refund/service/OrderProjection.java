@@ -20,6 +20,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderProjection {
 
+    /** The order events the projection reads; the others are acknowledged unread. */
+    public static boolean reads(OmsEvent event) {
+        return event instanceof OrderCompleted || event instanceof OrderShipped || event instanceof OrderDelivered
+                || event instanceof OrderRefundStatusChanged;
+    }
+
     public void apply(OmsEvent event) {
         if (event instanceof OrderCompleted paid) {
             onPaid(paid);

@@ -2,6 +2,7 @@ package dev.oms.refund.service;
 
 import dev.oms.events.Lane;
 import dev.oms.events.Money;
+import dev.oms.events.RefundPayment;
 import dev.oms.events.RefundRequested;
 import dev.oms.events.RefundStatus;
 import dev.oms.platform.idempotency.IdempotencyKeys;
@@ -22,7 +23,9 @@ import java.util.UUID;
 /**
  * Grants refund requests: once per (order, Idempotency-Key) ({@link IdempotencyKeys}), with the order's row locked
  * while the amounts are checked, so concurrent requests never refund more than was captured. A granted refund is
- * PENDING and announced as {@code RefundRequested} through the outbox, in the same transaction.
+ * PENDING, announced as {@code RefundRequested} and sent to payment-service as {@code RefundPayment} through the
+ * outbox, in the same transaction. Refunds travel in the interactive lane: support's work never waits behind a bulk
+ * import's payments.
  */
 @ApplicationScoped
 public class RefundRequests {
@@ -70,12 +73,12 @@ public class RefundRequests {
             throw refused("cannot refund order " + orderId + ": " + refused.reason(), refused.remainingMinor(), currency);
         }
         long amount = ((RefundPolicy.Granted) decision).amountMinor();
-        Instant now = Instant.now();
-        Refund refund = Refund.pending(Uuids.timeOrdered(), orderId, Uuids.fromBytes((byte[]) order[0]),
-                new Money(amount, currency), request.reason().trim(), idempotencyKey, now);
+        Money money = new Money(amount, currency);
+        Refund refund = Refund.pending(Uuids.timeOrdered(), orderId, Uuids.fromBytes((byte[]) order[0]), money,
+                request.reason().trim(), idempotencyKey, Instant.now());
         refund.persist();
-        outbox.add(new RefundRequested(refund.id, orderId, refund.customerId, new Money(amount, currency), refund.reason),
-                Lane.INTERACTIVE);
+        outbox.add(new RefundRequested(refund.id, orderId, refund.customerId, money, refund.reason), Lane.INTERACTIVE);
+        outbox.add(new RefundPayment(refund.id, orderId, money), Lane.INTERACTIVE);
         return refund.id;
     }
 

@@ -1,15 +1,9 @@
 package dev.oms.refund.rest;
 
-import dev.oms.events.CustomerRef;
-import dev.oms.events.Ids;
 import dev.oms.events.Money;
-import dev.oms.events.OrderCompleted;
 import dev.oms.events.RefundRequested;
 import dev.oms.events.Topics;
 import dev.oms.infra.OmsTestInfra;
-import dev.oms.infra.testing.KafkaTestClient;
-import dev.oms.refund.domain.RefundableOrder;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,8 +11,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static dev.oms.infra.testing.TestAuth.asStaff;
+import static dev.oms.refund.rest.RefundTestSupport.KAFKA;
+import static dev.oms.refund.rest.RefundTestSupport.WAIT;
+import static dev.oms.refund.rest.RefundTestSupport.paidOrder;
+import static dev.oms.refund.rest.RefundTestSupport.refund;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,9 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "database", value = "oms_refunds"))
 class RefundRequestTest {
-
-    private static final KafkaTestClient KAFKA = KafkaTestClient.shared();
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void twentyConcurrentRequestsNeverRefundMoreThanWasCaptured() throws Exception {
@@ -140,21 +133,5 @@ class RefundRequestTest {
                 .body("remainingMinor", equalTo(0));
         // The refused over-amount request gave its key back: it can be used for a valid request.
         refund(orderId, "k-over", Map.of("amountMinor", 990, "reason", "the rest")).then().statusCode(202);
-    }
-
-    /** An order order-service announced as PAID with {@code capturedMinor}, once refund-service has seen it. */
-    private static UUID paidOrder(long capturedMinor) {
-        UUID orderId = UUID.randomUUID();
-        String email = "refund-" + orderId + "@example.com";
-        KAFKA.publish("order-service", new OrderCompleted(orderId, new CustomerRef(Ids.customerId(email), email, "Rae"),
-                new Money(capturedMinor, "USD"), UUID.randomUUID(), Instant.now()));
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> RefundableOrder.findById(orderId) != null));
-        return orderId;
-    }
-
-    private static Response refund(UUID orderId, String key, Map<String, Object> body) {
-        return asStaff().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/orders/{id}/refunds", orderId).then().extract().response();
     }
 }

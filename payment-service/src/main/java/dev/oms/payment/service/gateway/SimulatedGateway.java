@@ -2,6 +2,7 @@ package dev.oms.payment.service.gateway;
 
 import dev.oms.events.Money;
 import dev.oms.payment.config.PaymentConfig;
+import dev.oms.payment.domain.GatewayDecision;
 import dev.oms.payment.domain.GatewaySale;
 import dev.oms.payment.domain.PaymentGateway;
 import dev.oms.payment.domain.SimulatedDecisions;
@@ -16,7 +17,8 @@ import java.util.UUID;
 
 /**
  * The built-in gateway: decides each sale deterministically from (seed, order id), writes it to its ledger, and
- * answers later through the webhook ({@link WebhookDeliverer}), as a real gateway would.
+ * answers later through the webhook ({@link WebhookDeliverer}), as a real gateway would. Refunds are answered at
+ * once, deterministically from (seed, refund id), with a configurable failure rate.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "oms.payments.gateway", stringValue = "simulator", enableIfMissing = true)
@@ -26,11 +28,18 @@ public class SimulatedGateway implements PaymentGateway {
     private static final Logger LOG = Logger.getLogger(SimulatedGateway.class);
 
     private final SimulatedDecisions decisions;
+    private final SimulatedDecisions refundDecisions;
     private final Duration latency;
 
     public SimulatedGateway(PaymentConfig config) {
         PaymentConfig.Simulator simulator = config.simulator();
         this.decisions = new SimulatedDecisions(simulator.seed(), simulator.approvalRate(), simulator.declineReasons());
+        if (simulator.refundFailureRate() < 0 || simulator.refundFailureRate() > 1) {
+            throw new IllegalArgumentException("oms.payments.simulator.refund-failure-rate must be within [0, 1], got "
+                    + simulator.refundFailureRate());
+        }
+        this.refundDecisions = new SimulatedDecisions(simulator.seed(), 1 - simulator.refundFailureRate(),
+                simulator.refundDeclineReasons());
         this.latency = simulator.latency();
     }
 
@@ -51,6 +60,12 @@ public class SimulatedGateway implements PaymentGateway {
             // Payments taken before the simulator kept a ledger have no row; there is nothing to mark.
             LOG.warnf("Void of sale %s that is not in the simulator's ledger", paymentId);
         }
+    }
+
+    /** Decided from (seed, refund id) alone, so the same refund asked again gets the same answer. */
+    @Override
+    public GatewayDecision refund(UUID refundId, UUID paymentId, Money amount) {
+        return refundDecisions.decide(refundId);
     }
 
     /**

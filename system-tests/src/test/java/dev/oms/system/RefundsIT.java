@@ -1,0 +1,115 @@
+package dev.oms.system;
+
+import dev.oms.events.Money;
+import dev.oms.system.OmsApi.Answer;
+import dev.oms.system.OmsApi.OrderDetail;
+import dev.oms.system.OmsApi.PlaceOrder;
+import dev.oms.system.OmsApi.Refund;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 7, end to end across the real services: support refunds a paid order through refund-service, payment-service
+ * settles each refund with its simulator (here declining half of them), refund-service ends it, and order-service
+ * moves the order's refund status to PARTIAL, then FULL. A declined refund frees its amount for a new request.
+ */
+class RefundsIT {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(1);
+    private static final int MAX_ATTEMPTS = 40;
+    private static OmsSystem system;
+    private static OmsApi api;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        // Every sale approved; half the refunds declined, so that both answers come up within a few requests.
+        system = OmsSystem.start("RefundsIT", Map.of("payment-service", Map.of(
+                "oms.payments.simulator.approval-rate", "1.0",
+                "oms.payments.simulator.refund-failure-rate", "0.5")));
+        api = new OmsApi(system);
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void declinedRefundsFreeTheirAmountAndSettledOnesRefundTheOrderPartlyThenFully() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String sku = "RFD-" + run;
+        api.upsertProducts(List.of(new GeneratedImport.CatalogProduct(sku, "Kettle " + run, 5_000, 100)));
+        UUID orderId = api.placeOrder(new PlaceOrder("RFD-" + run, new PlaceOrder.Customer("rfd-" + run + "@example.com",
+                "Rafe"), List.of(new PlaceOrder.Line(sku, 2))), "place-" + run).orderId();
+        OrderDetail paid = await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> api.orderDetail(orderId), o -> o.status().equals("PAID"));
+        assertEquals(usd(10_000), paid.total());
+
+        // 1.00 at a time, a new key each, until the payment side has both declined and settled one.
+        int declined = 0;
+        int settled = 0;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && (declined == 0 || settled == 0); attempt++) {
+            Refund refund = answered(refund(orderId, Map.of("amountMinor", 100, "reason", "dent " + attempt)));
+            if (refund.status().equals("FAILED")) {
+                declined++;
+                assertTrue(refund.failureReason() != null && !refund.failureReason().isBlank(), refund.toString());
+            } else {
+                settled++;
+            }
+        }
+        assertTrue(declined > 0 && settled > 0, "declined " + declined + ", settled " + settled);
+        await().atMost(PATIENCE).until(() -> api.orderDetail(orderId).refundStatus().equals("PARTIAL"));
+
+        // The rest, whatever the declined ones were: they no longer count against the order.
+        Refund rest = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && (rest == null || !rest.status().equals("COMPLETED")); attempt++) {
+            rest = answered(refund(orderId, Map.of("reason", "the rest, try " + attempt)));
+        }
+        assertEquals("COMPLETED", rest.status());
+        assertEquals(usd(10_000 - 100L * settled), rest.amount());
+
+        OrderDetail refunded = await().atMost(PATIENCE)
+                .until(() -> api.orderDetail(orderId), o -> o.refundStatus().equals("FULL"));
+        assertEquals(usd(10_000), refunded.refunded());
+        assertEquals("PAID", refunded.status());
+        long completed = api.refundsOf(orderId).stream().filter(r -> r.status().equals("COMPLETED"))
+                .mapToLong(r -> r.amount().amountMinor()).sum();
+        assertEquals(10_000, completed, "completed refunds add up to what was captured");
+        assertEquals(usd(10_000), api.paymentsOf(orderId).get(0).refunded());
+
+        Answer more = refund(orderId, Map.of("amountMinor", 1, "reason", "one cent more"));
+        assertEquals(422, more.status(), more.body());
+        assertEquals(0, ((Number) OmsApi.parse(more.body()).get("remainingMinor")).longValue(), more.body());
+    }
+
+    private static Answer refund(UUID orderId, Map<String, Object> body) {
+        return api.requestRefund(orderId, "it-" + UUID.randomUUID(), new HashMap<>(body));
+    }
+
+    /** The refund a 202 answer granted, once the payment side has settled or declined it. */
+    private static Refund answered(Answer granted) {
+        assertEquals(202, granted.status(), granted.body());
+        UUID refundId = UUID.fromString((String) OmsApi.parse(granted.body()).get("refundId"));
+        return await().atMost(PATIENCE).until(() -> api.refund(refundId), r -> !r.pending());
+    }
+
+    private static Money usd(long amountMinor) {
+        return new Money(amountMinor, "USD");
+    }
+}
