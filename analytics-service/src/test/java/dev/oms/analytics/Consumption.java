@@ -1,7 +1,6 @@
 package dev.oms.analytics;
 
 import dev.oms.analytics.service.AppliedOffsets;
-import dev.oms.events.Topics;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Duration;
@@ -23,8 +22,8 @@ public final class Consumption {
 
     public static void awaitApplied(AppliedOffsets appliedOffsets, Collection<RecordMetadata> records) {
         await().atMost(PATIENCE).untilAsserted(() -> {
-            Map<Integer, Long> applied = appliedOffsets.of(GROUP, Topics.ORDER_EVENTS);
             for (RecordMetadata record : records) {
+                Map<Integer, Long> applied = appliedOffsets.of(GROUP, record.topic());
                 Long offset = applied.get(record.partition());
                 assertTrue(offset != null && offset >= record.offset(),
                         "record " + record + " not consumed yet; applied offsets " + applied);

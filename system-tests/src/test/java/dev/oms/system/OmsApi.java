@@ -131,7 +131,8 @@ final class OmsApi {
     }
 
     record DailyKpis(LocalDate date, long ordersCompleted, long ordersFailed, long ordersCancelled,
-                     long grossRevenueMinor, long averageOrderValueMinor) {
+                     long grossRevenueMinor, long averageOrderValueMinor, long refundedMinor, long netRevenueMinor,
+                     long refundsCompleted) {
     }
 
     record Leaderboard(List<Entry> entries) {

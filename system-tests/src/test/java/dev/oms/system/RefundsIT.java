@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 7, end to end across the real services: support refunds a paid order through refund-service, payment-service
  * settles each refund with its simulator (here declining half of them), refund-service ends it, and order-service
- * moves the order's refund status to PARTIAL, then FULL. A declined refund frees its amount for a new request.
+ * moves the order's refund status to PARTIAL, then FULL. A declined refund frees its amount for a new request, and
+ * analytics counts the completed refunds.
  */
 class RefundsIT {
 
@@ -92,6 +95,14 @@ class RefundsIT {
                 .mapToLong(r -> r.amount().amountMinor()).sum();
         assertEquals(10_000, completed, "completed refunds add up to what was captured");
         assertEquals(usd(10_000), api.paymentsOf(orderId).get(0).refunded());
+
+        // Analytics counts every completed refund once, on the day it completed (this system's Redis keys are its own).
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long refundsCompleted = settled + 1;
+        OmsApi.DailyKpis kpis = await().atMost(PATIENCE)
+                .until(() -> api.kpis(today), k -> k.refundsCompleted() == refundsCompleted);
+        assertEquals(10_000, kpis.refundedMinor());
+        assertEquals(kpis.grossRevenueMinor() - 10_000, kpis.netRevenueMinor());
 
         Answer more = refund(orderId, Map.of("amountMinor", 1, "reason", "one cent more"));
         assertEquals(422, more.status(), more.body());

@@ -4,6 +4,16 @@ package dev.oms.analytics.domain;
 public record DailyKpis(long ordersCompleted, long ordersFailed, long ordersCancelled, long grossRevenueMinor,
                         long refundedMinor, long refundsCompleted) {
 
+    public static final DailyKpis NONE = new DailyKpis(0, 0, 0, 0, 0, 0);
+
+    /** The figures of this day and {@code other} together (for the totals of a range of days). */
+    public DailyKpis plus(DailyKpis other) {
+        return new DailyKpis(Math.addExact(ordersCompleted, other.ordersCompleted),
+                Math.addExact(ordersFailed, other.ordersFailed), Math.addExact(ordersCancelled, other.ordersCancelled),
+                Math.addExact(grossRevenueMinor, other.grossRevenueMinor),
+                Math.addExact(refundedMinor, other.refundedMinor), Math.addExact(refundsCompleted, other.refundsCompleted));
+    }
+
     /** Gross revenue of the day minus refunds completed that day (which may be for orders paid earlier). */
     public long netRevenueMinor() {
         return Math.subtractExact(grossRevenueMinor, refundedMinor);

@@ -8,6 +8,7 @@ import dev.oms.events.OrderCancelled;
 import dev.oms.events.OrderCompleted;
 import dev.oms.events.OrderFailed;
 import dev.oms.events.OrderRejected;
+import dev.oms.events.RefundCompleted;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which KPIs an order event moves (ARCHITECTURE §5). The business day is the calendar day of the event's time in
+ * Which KPIs an order or refund event moves (ARCHITECTURE §5 and §6). The business day is the calendar day of the event's time in
  * the shop's zone, so a day's figures never change with the zone of whoever reads them.
  */
 public final class KpiRules {
@@ -47,7 +48,23 @@ public final class KpiRules {
         if (data instanceof OrderCancelled) {
             return Optional.of(count(day, KpiCounter.ORDERS_CANCELLED));
         }
+        if (data instanceof RefundCompleted refund) {
+            return Optional.of(refunded(day, refund));
+        }
         return Optional.empty();
+    }
+
+    /** A completed refund counts on the day it completed, which may be after the order's paid day. */
+    private KpiEffect refunded(LocalDate day, RefundCompleted refund) {
+        if (refund.customerId() == null) {
+            throw new InvalidEventException("RefundCompleted " + refund.refundId() + " has no customer id");
+        }
+        long amount = shopAmount(refund.amount(), "RefundCompleted " + refund.refundId());
+        Map<KpiCounter, Long> increments = new EnumMap<>(KpiCounter.class);
+        increments.put(KpiCounter.REFUNDS_COMPLETED, 1L);
+        increments.put(KpiCounter.REFUNDED_MINOR, amount);
+        LeaderboardCredit debit = new LeaderboardCredit(refund.customerId(), null, null, Math.negateExact(amount));
+        return new KpiEffect(day, increments, Optional.of(debit));
     }
 
     private KpiEffect completed(LocalDate day, OrderCompleted completed) {
@@ -55,7 +72,7 @@ public final class KpiRules {
         if (customer == null || customer.customerId() == null) {
             throw new InvalidEventException("OrderCompleted of order " + completed.orderId() + " has no customer id");
         }
-        long total = shopAmount(completed.total(), completed);
+        long total = shopAmount(completed.total(), "OrderCompleted of order " + completed.orderId());
         Map<KpiCounter, Long> increments = new EnumMap<>(KpiCounter.class);
         increments.put(KpiCounter.ORDERS_COMPLETED, 1L);
         increments.put(KpiCounter.GROSS_REVENUE_MINOR, total);
@@ -63,18 +80,17 @@ public final class KpiRules {
         return new KpiEffect(day, increments, Optional.of(credit));
     }
 
-    private long shopAmount(Money total, OrderCompleted completed) {
-        if (total == null) {
-            throw new InvalidEventException("OrderCompleted of order " + completed.orderId() + " has no total");
+    private long shopAmount(Money amount, String what) {
+        if (amount == null) {
+            throw new InvalidEventException(what + " has no amount");
         }
-        if (!currency.equals(total.currency())) {
-            throw new InvalidEventException("OrderCompleted of order " + completed.orderId() + " is in "
-                    + total.currency() + ", not the shop currency " + currency);
+        if (!currency.equals(amount.currency())) {
+            throw new InvalidEventException(what + " is in " + amount.currency() + ", not the shop currency " + currency);
         }
-        if (total.amountMinor() < 0) {
-            throw new InvalidEventException("OrderCompleted of order " + completed.orderId() + " has a negative total");
+        if (amount.amountMinor() < 0) {
+            throw new InvalidEventException(what + " has a negative amount");
         }
-        return total.amountMinor();
+        return amount.amountMinor();
     }
 
     private static KpiEffect count(LocalDate day, KpiCounter counter) {

@@ -1,10 +1,12 @@
 package dev.oms.analytics.rest;
 
-import dev.oms.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.oms.analytics.config.AnalyticsConfig;
+import dev.oms.analytics.domain.DailyKpis;
 import dev.oms.analytics.service.KpiQueries;
 import dev.oms.platform.rest.Problem;
+import dev.oms.platform.rest.ProblemException;
+import dev.oms.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,11 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 @Path("/kpis")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "KPIs")
 public class KpiResource {
+
+    /** A year, leap day included: enough for any report, small enough to answer at once. */
+    static final int MAX_RANGE_DAYS = 366;
 
     private final KpiQueries queries;
     private final AnalyticsConfig config;
@@ -48,5 +56,43 @@ public class KpiResource {
             @QueryParam("date") String date) {
         LocalDate day = QueryParameters.date("date", date).orElseGet(() -> LocalDate.now(config.zone()));
         return DailyKpisResponse.of(day, config.zone().getId(), config.currency(), queries.daily(day));
+    }
+
+    @GET
+    @Operation(summary = "KPIs of a range of business days, a row per day and the totals",
+            description = "Each day as GET /kpis/daily counts it, from `from` to `to` (both included, at most "
+                    + MAX_RANGE_DAYS + " days), and the totals of the range; the average order value of the totals is "
+                    + "the range's gross ÷ its completed orders, rounded half-up.")
+    @APIResponse(responseCode = "200", description = "One row per day, oldest first, and the totals")
+    @APIResponse(responseCode = "400", description = "A missing or malformed date, `from` after `to`, or more than "
+            + MAX_RANGE_DAYS + " days",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ANALYST)
+    public KpiRangeResponse range(
+            @Parameter(description = "First business day, YYYY-MM-DD", required = true, example = "2026-11-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Last business day, YYYY-MM-DD", required = true, example = "2026-11-30")
+            @QueryParam("to") String to) {
+        LocalDate first = QueryParameters.date("from", from)
+                .orElseThrow(() -> ProblemException.badRequest("from", "'from' is required (YYYY-MM-DD)"));
+        LocalDate last = QueryParameters.date("to", to)
+                .orElseThrow(() -> ProblemException.badRequest("to", "'to' is required (YYYY-MM-DD)"));
+        if (first.isAfter(last)) {
+            throw ProblemException.badRequest("from", "'from' (" + first + ") is after 'to' (" + last + ")");
+        }
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > MAX_RANGE_DAYS) {
+            throw ProblemException.badRequest("to", "a range holds at most " + MAX_RANGE_DAYS + " days, this one "
+                    + days);
+        }
+        String zone = config.zone().getId();
+        List<DailyKpisResponse> rows = new ArrayList<>();
+        DailyKpis sum = DailyKpis.NONE;
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            DailyKpis kpis = queries.daily(day);
+            rows.add(DailyKpisResponse.of(day, zone, config.currency(), kpis));
+            sum = sum.plus(kpis);
+        }
+        return new KpiRangeResponse(first, last, zone, config.currency(), rows, KpiRangeResponse.Totals.of(sum));
     }
 }

@@ -14,6 +14,14 @@ class DailyKpisTest {
     }
 
     @Test
+    void daysAddUpCounterByCounterAndTheSumHasItsOwnAverage() {
+        DailyKpis sum = new DailyKpis(1, 2, 3, 100, 10, 1).plus(new DailyKpis(2, 0, 1, 401, 0, 0)).plus(DailyKpis.NONE);
+        assertEquals(new DailyKpis(3, 2, 4, 501, 10, 1), sum);
+        assertEquals(167, sum.averageOrderValueMinor());
+        assertEquals(491, sum.netRevenueMinor());
+    }
+
+    @Test
     void averageIsZeroWithoutCompletedOrders() {
         assertEquals(0, kpis(0, 0, 0).averageOrderValueMinor());
     }

@@ -10,6 +10,8 @@ import dev.oms.events.OrderCompleted;
 import dev.oms.events.OrderDelivered;
 import dev.oms.events.OrderFailed;
 import dev.oms.events.OrderRejected;
+import dev.oms.events.RefundCompleted;
+import dev.oms.events.RefundFailed;
 import dev.oms.events.RejectionReason;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,20 @@ class KpiRulesTest {
         assertEquals(LocalDate.parse("2026-11-22"), effect.day());
         assertEquals(Map.of(KpiCounter.ORDERS_COMPLETED, 1L, KpiCounter.GROSS_REVENUE_MINOR, 12999L), effect.increments());
         assertEquals(Optional.of(new LeaderboardCredit(CUSTOMER, "Ann", "ann@example.com", 12999)), effect.credit());
+    }
+
+    @Test
+    void aCompletedRefundCountsOnItsDayAndDebitsTheCustomer() {
+        KpiEffect effect = UTC_USD.effectOf(event(TIME,
+                new RefundCompleted(UUID.randomUUID(), ORDER, CUSTOMER, new Money(2_500, "USD")))).orElseThrow();
+
+        assertEquals(LocalDate.parse("2026-11-22"), effect.day());
+        assertEquals(Map.of(KpiCounter.REFUNDS_COMPLETED, 1L, KpiCounter.REFUNDED_MINOR, 2_500L), effect.increments());
+        assertEquals(Optional.of(new LeaderboardCredit(CUSTOMER, null, null, -2_500)), effect.credit());
+        assertThrows(InvalidEventException.class, () -> UTC_USD.effectOf(event(TIME,
+                new RefundCompleted(UUID.randomUUID(), ORDER, CUSTOMER, new Money(2_500, "EUR")))));
+        assertTrue(UTC_USD.effectOf(event(TIME, new RefundFailed(UUID.randomUUID(), ORDER, CUSTOMER,
+                new Money(2_500, "USD"), "declined"))).isEmpty());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.oms.events.OrderCancelled;
 import dev.oms.events.OrderDelivered;
 import dev.oms.events.OrderFailed;
 import dev.oms.events.OrderRejected;
+import dev.oms.events.RefundCompleted;
 import dev.oms.events.RejectionReason;
 import dev.oms.infra.OmsTestInfra;
 import io.quarkus.test.common.ResourceArg;
@@ -127,6 +128,85 @@ class DailyKpisTest {
     }
 
     @Test
+    void aRefundCountsOnItsOwnDayAndLowersTheCustomersNetSpend() {
+        LocalDate paidDay = OrderEventsFixture.uniqueDay();
+        LocalDate refundDay = paidDay.plusDays(2);
+        CustomerRef cy = newCustomer("Cy");
+        // A big spender, so that the all-time board's top 100 surely holds them.
+        publish(completed(cy, 10_000_000, noonOf(paidDay)));
+        UUID order = UUID.randomUUID();
+        publish(refundEvent(noonOf(refundDay), new RefundCompleted(UUID.randomUUID(), order, cy.customerId(),
+                new Money(2_500, "USD"))));
+        EventEnvelope second = refundEvent(noonOf(refundDay).plusSeconds(5), new RefundCompleted(UUID.randomUUID(),
+                order, cy.customerId(), new Money(1_000, "USD")));
+        publish(second);
+        // Re-published by refund-service's relay (same event id): counted once.
+        publish(second);
+        awaitConsumed();
+
+        asStaff().queryParam("date", paidDay.toString()).when().get("/kpis/daily").then().statusCode(200)
+                .body("grossRevenueMinor", equalTo(10_000_000)).body("refundedMinor", equalTo(0))
+                .body("netRevenueMinor", equalTo(10_000_000));
+        asStaff().queryParam("date", refundDay.toString()).when().get("/kpis/daily").then().statusCode(200)
+                .body("ordersCompleted", equalTo(0)).body("grossRevenueMinor", equalTo(0))
+                .body("refundsCompleted", equalTo(2)).body("refundedMinor", equalTo(3_500))
+                .body("netRevenueMinor", equalTo(-3_500));
+        asStaff().queryParam("date", refundDay.toString()).queryParam("limit", 100).when().get("/leaderboard")
+                .then().statusCode(200)
+                .body("entries.find { it.customerId == '" + cy.customerId() + "' }.netSpendMinor", equalTo(-3_500));
+        asStaff().queryParam("limit", 100).when().get("/leaderboard").then().statusCode(200)
+                .body("entries.find { it.customerId == '" + cy.customerId() + "' }.netSpendMinor", equalTo(9_996_500));
+    }
+
+    @Test
+    void aRangeHasARowPerDayAndTotalsWithTheirOwnAverage() {
+        LocalDate first = OrderEventsFixture.uniqueDay();
+        CustomerRef di = newCustomer("Di");
+        publish(completed(di, 100, noonOf(first)));
+        publish(completed(di, 200, noonOf(first.plusDays(2))));
+        publish(completed(di, 201, noonOf(first.plusDays(2)).plusSeconds(1)));
+        publish(refundEvent(noonOf(first.plusDays(2)), new RefundCompleted(UUID.randomUUID(), UUID.randomUUID(),
+                di.customerId(), new Money(50, "USD"))));
+        awaitConsumed();
+
+        asStaff().queryParam("from", first.toString()).queryParam("to", first.plusDays(2).toString())
+                .when().get("/kpis")
+                .then().statusCode(200)
+                .body("from", equalTo(first.toString())).body("to", equalTo(first.plusDays(2).toString()))
+                .body("days.date", equalTo(List.of(first.toString(), first.plusDays(1).toString(),
+                        first.plusDays(2).toString())))
+                .body("days.grossRevenueMinor", equalTo(List.of(100, 0, 401)))
+                .body("days.averageOrderValueMinor", equalTo(List.of(100, 0, 201)))
+                .body("totals.ordersCompleted", equalTo(3))
+                .body("totals.grossRevenueMinor", equalTo(501))
+                .body("totals.refundedMinor", equalTo(50))
+                .body("totals.netRevenueMinor", equalTo(451))
+                .body("totals.refundsCompleted", equalTo(1))
+                // 501 / 3 = 167
+                .body("totals.averageOrderValueMinor", equalTo(167));
+    }
+
+    @Test
+    void aRangeNeedsBothEndsInOrderAndAtMostAYear() {
+        String[][] bad = {{"2026-01-01", null, "to"}, {null, "2026-01-01", "from"}, {"2026-01-02", "2026-01-01", "from"},
+                {"2025-01-01", "2026-01-02", "to"}, {"2026-01-01", "soon", "to"}};
+        for (String[] range : bad) {
+            var request = asStaff();
+            if (range[0] != null) {
+                request.queryParam("from", range[0]);
+            }
+            if (range[1] != null) {
+                request.queryParam("to", range[1]);
+            }
+            request.when().get("/kpis").then().statusCode(400).contentType("application/problem+json")
+                    .body("field", equalTo(range[2]));
+        }
+        // 2024 is a leap year: 366 days are allowed.
+        asStaff().queryParam("from", "2024-01-01").queryParam("to", "2024-12-31").when().get("/kpis")
+                .then().statusCode(200).body("days.size()", equalTo(366));
+    }
+
+    @Test
     void aDayWithoutEventsHasZeroKpis() {
         LocalDate day = OrderEventsFixture.uniqueDay();
 
@@ -157,6 +237,10 @@ class DailyKpisTest {
                     .body("status", equalTo(400))
                     .body("field", equalTo("date"));
         }
+    }
+
+    private static EventEnvelope refundEvent(Instant time, RefundCompleted refund) {
+        return EventEnvelope.of(UUID.randomUUID(), "refund-service", time, refund);
     }
 
     private void publish(EventEnvelope event) {

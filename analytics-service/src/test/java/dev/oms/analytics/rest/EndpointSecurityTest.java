@@ -18,6 +18,7 @@ class EndpointSecurityTest {
     void everyEndpointAdmitsExactlyItsRoles() {
         endpoints()
                 .deadLetterApi()
+                .allow("GET /kpis", ANALYST)
                 .allow("GET /kpis/daily", ANALYST)
                 .allow("GET /leaderboard", ANALYST)
                 .verify();

@@ -1,6 +1,7 @@
 package dev.oms.cli.command;
 
 import dev.oms.cli.api.DailyKpis;
+import dev.oms.cli.api.KpiRange;
 import dev.oms.cli.api.Leaderboard;
 import dev.oms.cli.format.Cells;
 import dev.oms.cli.format.MoneyFormat;
@@ -26,6 +27,26 @@ final class Views {
                 .row("refunds completed", Cells.count(kpis.refundsCompleted()))
                 .renderWithoutHeader();
         return "KPIs for " + kpis.date() + " (" + Cells.text(kpis.zone()) + ")\n" + table.indent(2);
+    }
+
+    static String kpiRange(KpiRange range) {
+        String currency = range.currency() == null ? "USD" : range.currency();
+        Table table = Table.of(Column.left("DAY"), Column.right("COMPLETED"), Column.right("FAILED"),
+                Column.right("CANCELLED"), Column.right("GROSS"), Column.right("REFUNDED"), Column.right("NET"),
+                Column.right("AVG ORDER"), Column.right("REFUNDS"));
+        for (DailyKpis day : range.days()) {
+            kpiRow(table, day.date().toString(), day, currency);
+        }
+        kpiRow(table, "total", range.totals(), currency);
+        return "KPIs from " + range.from() + " to " + range.to() + " (" + Cells.text(range.zone()) + ")\n"
+                + table.render().indent(2);
+    }
+
+    private static void kpiRow(Table table, String label, DailyKpis kpis, String currency) {
+        table.row(label, Cells.count(kpis.ordersCompleted()), Cells.count(kpis.ordersFailed()),
+                Cells.count(kpis.ordersCancelled()), MoneyFormat.format(kpis.grossRevenueMinor(), currency),
+                MoneyFormat.format(kpis.refundedMinor(), currency), MoneyFormat.format(kpis.netRevenueMinor(), currency),
+                MoneyFormat.format(kpis.averageOrderValueMinor(), currency), Cells.count(kpis.refundsCompleted()));
     }
 
     static String leaderboard(Leaderboard leaderboard, String currency) {

@@ -329,6 +329,39 @@ class CommandsTest {
         }
     }
 
+    @Test
+    void kpiOfARangePrintsARowPerDayAndTheTotals() throws IOException {
+        try (FakeServices services = new FakeServices()) {
+            services.on("GET", "/kpis", request -> json("""
+                    {"from":"2026-11-21","to":"2026-11-22","zone":"UTC","currency":"USD","days":[
+                     {"date":"2026-11-21","ordersCompleted":1,"ordersFailed":0,"ordersCancelled":0,
+                      "grossRevenueMinor":1000,"refundedMinor":0,"netRevenueMinor":1000,"averageOrderValueMinor":1000,
+                      "refundsCompleted":0},
+                     {"date":"2026-11-22","ordersCompleted":2,"ordersFailed":1,"ordersCancelled":0,
+                      "grossRevenueMinor":3001,"refundedMinor":500,"netRevenueMinor":2501,"averageOrderValueMinor":1501,
+                      "refundsCompleted":1}],
+                     "totals":{"ordersCompleted":3,"ordersFailed":1,"ordersCancelled":0,"grossRevenueMinor":4001,
+                      "refundedMinor":500,"netRevenueMinor":3501,"averageOrderValueMinor":1334,"refundsCompleted":1}}"""));
+
+            Cli.Result range = Cli.run(services.url(), "kpi", "--from", "2026-11-21", "--to", "2026-11-22");
+            Cli.Result half = Cli.run(services.url(), "kpi", "--from", "2026-11-21");
+
+            assertEquals(0, range.exitCode(), range.err());
+            FakeServices.Request sent = services.requests("GET", "/kpis").get(0);
+            assertEquals("2026-11-21", sent.query().get("from"));
+            assertEquals("2026-11-22", sent.query().get("to"));
+            assertEquals("""
+                    KPIs from 2026-11-21 to 2026-11-22 (UTC)
+                      DAY         COMPLETED  FAILED  CANCELLED   GROSS  REFUNDED     NET  AVG ORDER  REFUNDS
+                      2026-11-21          1       0          0  $10.00     $0.00  $10.00     $10.00        0
+                      2026-11-22          2       1          0  $30.01     $5.00  $25.01     $15.01        1
+                      total               3       1          0  $40.01     $5.00  $35.01     $13.34        1
+                    """, range.out());
+            assertEquals(2, half.exitCode());
+            assertTrue(half.err().contains("a range needs both --from and --to"), half.err());
+        }
+    }
+
     private static JsonNode readTree(byte[] json) {
         try {
             return Json.mapper().readTree(json);

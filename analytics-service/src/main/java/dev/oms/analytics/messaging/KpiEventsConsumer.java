@@ -17,27 +17,27 @@ import org.jboss.logging.Logger;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Counts every order event into the KPIs. Idempotence lives in Redis (no database here): each record is applied
+ * Counts order and refund events into the KPIs (both topics, one channel: one consumer group, offsets per topic). Idempotence lives in Redis (no database here): each record is applied
  * by one Lua script together with its offset, so redeliveries and re-published copies change nothing.
  */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class KpiEventsConsumer {
 
     static final String CONSUMER_NAME = "analytics-kpis";
-    private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
+    private static final Logger LOG = Logger.getLogger(KpiEventsConsumer.class);
 
     private final IncomingEvents incoming;
     private final KpiRecorder recorder;
     private final String group;
 
-    public OrderEventsConsumer(IncomingEvents incoming, KpiRecorder recorder,
-                               @ConfigProperty(name = "mp.messaging.incoming.order-events.group.id") String group) {
+    public KpiEventsConsumer(IncomingEvents incoming, KpiRecorder recorder,
+                               @ConfigProperty(name = "mp.messaging.incoming.kpi-events.group.id") String group) {
         this.incoming = incoming;
         this.recorder = recorder;
         this.group = group;
     }
 
-    @Incoming("order-events")
+    @Incoming("kpi-events")
     @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
         ConsumerRecord<String, byte[]> record = IncomingEvents.recordOf(message);
