@@ -2,10 +2,12 @@ package dev.oms.analytics.rest;
 
 import dev.oms.analytics.config.AnalyticsConfig;
 import dev.oms.analytics.domain.DailyKpis;
+import dev.oms.analytics.service.KpiFeed;
 import dev.oms.analytics.service.KpiQueries;
 import dev.oms.platform.rest.Problem;
 import dev.oms.platform.rest.ProblemException;
 import dev.oms.platform.security.Roles;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -33,11 +36,27 @@ public class KpiResource {
     static final int MAX_RANGE_DAYS = 366;
 
     private final KpiQueries queries;
+    private final KpiFeed feed;
     private final AnalyticsConfig config;
 
-    public KpiResource(KpiQueries queries, AnalyticsConfig config) {
+    public KpiResource(KpiQueries queries, KpiFeed feed, AnalyticsConfig config) {
         this.queries = queries;
+        this.feed = feed;
         this.config = config;
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Today's KPIs and top 10 customers as Server-Sent Events",
+            description = "The current snapshot at once, then a new one whenever the numbers change, at most every "
+                    + "250 ms. Today is the business day in the shop's zone; the stream moves to the next day at its "
+                    + "midnight.")
+    @RolesAllowed(Roles.ANALYST)
+    public Multi<KpiSnapshotResponse> stream() {
+        String zone = config.zone().getId();
+        return feed.follow().map(snapshot -> KpiSnapshotResponse.of(snapshot, zone, config.currency()));
     }
 
     @GET

@@ -20,6 +20,7 @@ class EndpointSecurityTest {
                 .deadLetterApi()
                 .allow("GET /kpis", ANALYST)
                 .allow("GET /kpis/daily", ANALYST)
+                .allow("GET /kpis/stream", ANALYST)
                 .allow("GET /leaderboard", ANALYST)
                 .verify();
     }

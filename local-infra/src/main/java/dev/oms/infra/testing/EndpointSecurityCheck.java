@@ -4,6 +4,15 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +96,7 @@ public final class EndpointSecurityCheck {
     }
 
     private static void check(String endpoint, Map<String, Object> operation, Set<String> allowed, List<String> failures) {
-        Response anonymous = call(endpoint, operation, RestAssured.given());
+        Answer anonymous = call(endpoint, operation, RestAssured.given(), null);
         if (allowed.isEmpty()) {
             if (bearerChallenge(anonymous)) {
                 failures.add(endpoint + ": is open but asked for a bearer token (" + anonymous.statusCode() + ")");
@@ -99,7 +108,8 @@ public final class EndpointSecurityCheck {
                     + "with WWW-Authenticate: Bearer");
         }
         for (String role : TestAuth.ALL_ROLES) {
-            Response answer = call(endpoint, operation, TestAuth.withRoles(role + "@oms.test", List.of(role)));
+            Answer answer = call(endpoint, operation, TestAuth.withRoles(role + "@oms.test", List.of(role)),
+                    TestAuth.token(role + "@oms.test", List.of(role)));
             if (allowed.contains(role) && (answer.statusCode() == 401 || answer.statusCode() == 403)) {
                 failures.add(endpoint + ": role " + role + " is allowed but answered " + describe(answer));
             } else if (!allowed.contains(role) && (answer.statusCode() != 403 || !isProblem(answer))) {
@@ -109,9 +119,22 @@ public final class EndpointSecurityCheck {
         }
     }
 
-    private static Response call(String endpoint, Map<String, Object> operation, RequestSpecification request) {
+    /** What the check looks at of an answer: status, content type, bearer challenge, and the start of the body. */
+    private record Answer(int statusCode, String contentType, String wwwAuthenticate, String body) {
+
+        static Answer of(Response response) {
+            return new Answer(response.statusCode(), response.contentType(), response.header("WWW-Authenticate"),
+                    response.asString());
+        }
+    }
+
+    private static Answer call(String endpoint, Map<String, Object> operation, RequestSpecification request,
+                               String bearerToken) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = concretePath(endpoint.substring(endpoint.indexOf(' ') + 1), operation);
+        if (streams(operation)) {
+            return openStream(path, bearerToken);
+        }
         String contentType = requestContentType(operation);
         if (contentType != null) {
             if (contentType.startsWith("multipart/")) {
@@ -120,7 +143,44 @@ public final class EndpointSecurityCheck {
                 request = request.contentType(contentType).body(new byte[0]);
             }
         }
-        return request.redirects().follow(false).request(method, path);
+        return Answer.of(request.redirects().follow(false).request(method, path));
+    }
+
+    /** Whether the endpoint answers with Server-Sent Events: a stream that does not end by itself. */
+    @SuppressWarnings("unchecked")
+    private static boolean streams(Map<String, Object> operation) {
+        Map<String, Object> responses = (Map<String, Object>) operation.getOrDefault("responses", Map.of());
+        return responses.values().stream()
+                .map(response -> (Map<String, Object>) ((Map<String, Object>) response).getOrDefault("content", Map.of()))
+                .anyMatch(content -> content.containsKey("text/event-stream"));
+    }
+
+    /**
+     * Opens a stream and reads its status and headers only; the body of an error answer (which does end) is read,
+     * an event stream is closed unread.
+     */
+    private static Answer openStream(String path, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + RestAssured.basePath + path)).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        try {
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            try (InputStream body = response.body()) {
+                String text = response.statusCode() == 200 ? ""
+                        : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                return new Answer(response.statusCode(), contentType,
+                        response.headers().firstValue("WWW-Authenticate").orElse(null), text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + path, e);
+        }
     }
 
     /** Fills path parameters with values of their documented type, so that routing reaches the endpoint. */
@@ -180,18 +240,18 @@ public final class EndpointSecurityCheck {
         return endpoints;
     }
 
-    private static boolean bearerChallenge(Response response) {
-        String challenge = response.header("WWW-Authenticate");
+    private static boolean bearerChallenge(Answer response) {
+        String challenge = response.wwwAuthenticate();
         return challenge != null && challenge.startsWith("Bearer");
     }
 
-    private static boolean isProblem(Response response) {
+    private static boolean isProblem(Answer response) {
         String type = response.contentType();
         return type != null && type.startsWith("application/problem+json");
     }
 
-    private static String describe(Response response) {
-        String body = response.asString();
+    private static String describe(Answer response) {
+        String body = response.body();
         return response.statusCode() + " " + response.contentType() + (body.isBlank() ? ""
                 : " " + (body.length() > 160 ? body.substring(0, 160) + "…" : body));
     }

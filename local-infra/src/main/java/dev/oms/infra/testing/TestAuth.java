@@ -32,6 +32,11 @@ public final class TestAuth {
     }
 
     public static RequestSpecification withRoles(String subject, List<String> roles) {
-        return RestAssured.given().auth().oauth2(DevelopmentTokens.mint(subject, roles));
+        return RestAssured.given().auth().oauth2(token(subject, roles));
+    }
+
+    /** A development token, for clients other than RestAssured (event streams, say). */
+    public static String token(String subject, List<String> roles) {
+        return DevelopmentTokens.mint(subject, roles);
     }
 }
