@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static dev.oms.infra.testing.EndpointSecurityCheck.endpoints;
+import static dev.oms.infra.testing.TestAuth.ADMIN;
 import static dev.oms.infra.testing.TestAuth.ANALYST;
 
 /** Every endpoint of the OpenAPI document against its roles: a new endpoint without a rule here fails. */
@@ -22,6 +23,7 @@ class EndpointSecurityTest {
                 .allow("GET /kpis/daily", ANALYST)
                 .allow("GET /kpis/stream", ANALYST)
                 .allow("GET /leaderboard", ANALYST)
+                .allow("GET /ops/queues", ANALYST, ADMIN)
                 .verify();
     }
 }
