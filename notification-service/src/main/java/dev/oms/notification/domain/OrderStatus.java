@@ -12,5 +12,10 @@ public enum OrderStatus {
     FAILED,
     CANCELLED,
     SHIPPED,
-    DELIVERED
+    DELIVERED;
+
+    /** Paid for: the only statuses refund-service grants refunds in, and no later status leaves them. */
+    public boolean paid() {
+        return this == PAID || this == SHIPPED || this == DELIVERED;
+    }
 }

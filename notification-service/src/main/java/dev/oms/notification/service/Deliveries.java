@@ -24,20 +24,23 @@ import java.util.UUID;
 
 /**
  * The dispatcher's bookkeeping, each step in its own short transaction so that no connection or lock is held while a
- * notification is being sent. A claim marks due rows with a token and a lease; the outcome of a send is recorded only
- * while that claim holds, together with NotificationSent or NotificationFailed in the outbox when the row ends.
+ * notification is being sent. A claim marks due rows with a token and a lease (other dispatchers leave them alone until
+ * it runs out); the outcome of a send is recorded only while that claim holds, together with NotificationSent or
+ * NotificationFailed in the outbox when the row ends.
  */
 @ApplicationScoped
 public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class);
     private static final int MAX_ERROR_LENGTH = 1000;
-    // One statement claims: portable to MySQL 8 and MariaDB, and a row is never claimed by two dispatchers at once.
-    private static final String CLAIM = """
-            UPDATE notification SET claim_token = ?1, claimed_until = ?2
-            WHERE status = 'PENDING' AND next_attempt_at <= ?3 AND (claimed_until IS NULL OR claimed_until <= ?3)
+    // Rows another dispatcher is claiming right now are skipped, not waited for: replicas never block or deadlock
+    // each other, and never claim the same row. SKIP LOCKED needs MySQL 8.0 or MariaDB 10.6 and later.
+    private static final String DUE = """
+            SELECT id FROM notification
+            WHERE status = 'PENDING' AND next_attempt_at <= ?1 AND (claimed_until IS NULL OR claimed_until <= ?1)
             ORDER BY next_attempt_at
-            LIMIT ?4""";
+            LIMIT ?2
+            FOR UPDATE SKIP LOCKED""";
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -54,14 +57,17 @@ public class Deliveries {
         UUID token = UUID.randomUUID();
         Instant now = Instant.now();
         return QuarkusTransaction.requiringNew().call(() -> {
-            int claimed = entityManager.createNativeQuery(CLAIM)
-                    .setParameter(1, Uuids.toBytes(token))
-                    .setParameter(2, now.plus(lease))
-                    .setParameter(3, now)
-                    .setParameter(4, limit)
-                    .executeUpdate();
-            return claimed == 0 ? List.of()
-                    : Notification.<Notification>list("claimToken", Sort.by("nextAttemptAt").and("id"), token);
+            @SuppressWarnings("unchecked")
+            List<byte[]> due = entityManager.createNativeQuery(DUE)
+                    .setParameter(1, now)
+                    .setParameter(2, limit)
+                    .getResultList();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            List<UUID> ids = due.stream().map(Uuids::fromBytes).toList();
+            Notification.update("claimToken = ?1, claimedUntil = ?2 where id in ?3", token, now.plus(lease), ids);
+            return Notification.<Notification>list("claimToken", Sort.by("nextAttemptAt").and("id"), token);
         });
     }
 

@@ -41,8 +41,9 @@ public class NotificationIntake {
     private void record(EventEnvelope event, NotificationTrigger trigger) {
         OrderSnapshot order = orders.find(trigger.orderId()).orElse(null);
         if (!trigger.complete()) {
-            if (order == null) {
-                throw new OrderNotYetKnownException(trigger.orderId());
+            // Refunds only exist for paid orders: a snapshot that does not say so yet is behind, not the answer.
+            if (order == null || !order.status.paid()) {
+                throw new OrderEventsBehindException(trigger.orderId());
             }
             trigger = trigger.withOrder(order.status, new Money(order.totalMinor, order.currency));
         }

@@ -110,6 +110,14 @@ class EventMappingTest {
     }
 
     @Test
+    void onlyPaidShippedAndDeliveredOrdersCountAsPaid() {
+        for (OrderStatus status : OrderStatus.values()) {
+            boolean paid = status == OrderStatus.PAID || status == OrderStatus.SHIPPED || status == OrderStatus.DELIVERED;
+            assertEquals(paid, status.paid(), status.name());
+        }
+    }
+
+    @Test
     void typesAndChannelsHaveTheKeysOfTheirConfigurationAndTemplates() {
         assertEquals("order-confirmed", NotificationType.ORDER_CONFIRMED.key());
         assertEquals("refund-failed", NotificationType.REFUND_FAILED.key());
