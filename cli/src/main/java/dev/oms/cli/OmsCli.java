@@ -5,6 +5,7 @@ import dev.oms.cli.command.ImportCommand;
 import dev.oms.cli.command.ImportsCommand;
 import dev.oms.cli.command.KpiCommand;
 import dev.oms.cli.command.LeaderboardCommand;
+import dev.oms.cli.command.NotificationsCommand;
 import dev.oms.cli.command.OrdersCommand;
 import dev.oms.cli.command.ProductsCommand;
 import dev.oms.cli.command.RefundCommand;
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "oms", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Order management platform: load products, import orders, look at orders, KPIs and the leaderboard.",
         subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, ImportsCommand.class,
-                RefundCommand.class, KpiCommand.class, LeaderboardCommand.class, DemoCommand.class, TokenCommand.class,
+                RefundCommand.class, NotificationsCommand.class, KpiCommand.class, LeaderboardCommand.class,
+                DemoCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Each service URL can also be set with OMS_<SERVICE>_URL, e.g. OMS_ORDER_URL.",
                 "Requests carry the bearer token in OMS_TOKEN; without it, a DEVELOPMENT token (admin, support,",
