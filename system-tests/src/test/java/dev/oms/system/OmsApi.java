@@ -123,6 +123,10 @@ final class OmsApi {
         }
     }
 
+    record Notification(UUID eventId, String type, String channel, UUID orderId, String orderStatus, Money total,
+                        Money refundAmount, String status) {
+    }
+
     /** An HTTP answer as it came: for requests whose refusal is part of what a test checks. */
     record Answer(int status, String body) {
     }
@@ -251,6 +255,14 @@ final class OmsApi {
 
     List<Refund> refundsOf(UUID orderId) {
         return get("refund-service", "/orders/" + orderId + "/refunds", new TypeReference<>() { });
+    }
+
+    // notification-service
+
+    List<Notification> notificationsOf(UUID orderId) {
+        Page<Notification> page = get("notification-service", "/notifications?size=200&orderId=" + orderId,
+                new TypeReference<>() { });
+        return page.items();
     }
 
     // analytics-service

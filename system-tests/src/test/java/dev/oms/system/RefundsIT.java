@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 7, end to end across the real services: support refunds a paid order through refund-service, payment-service
  * settles each refund with its simulator (here declining half of them), refund-service ends it, and order-service
  * moves the order's refund status to PARTIAL, then FULL. A declined refund frees its amount for a new request, and
- * analytics counts the completed refunds.
+ * analytics counts the completed refunds; the customer is notified of the order and of every refund's end.
  */
 class RefundsIT {
 
@@ -103,6 +103,20 @@ class RefundsIT {
                 .until(() -> api.kpis(today), k -> k.refundsCompleted() == refundsCompleted);
         assertEquals(10_000, kpis.refundedMinor());
         assertEquals(kpis.grossRevenueMinor() - 10_000, kpis.netRevenueMinor());
+
+        // The customer is told once of the order and of each refund's end, with the order's status and total.
+        List<Refund> refunds = api.refundsOf(orderId);
+        List<OmsApi.Notification> notifications = await().atMost(PATIENCE)
+                .until(() -> api.notificationsOf(orderId), n -> n.size() == 1 + refunds.size()
+                        && n.stream().allMatch(one -> one.status().equals("SENT")));
+        assertEquals(1, notifications.stream().filter(n -> n.type().equals("ORDER_CONFIRMED")).count());
+        assertEquals(refunds.stream().filter(r -> r.status().equals("COMPLETED")).count(),
+                notifications.stream().filter(n -> n.type().equals("REFUND_COMPLETED")).count());
+        assertEquals(refunds.stream().filter(r -> r.status().equals("FAILED")).count(),
+                notifications.stream().filter(n -> n.type().equals("REFUND_FAILED")).count());
+        assertEquals(notifications.size(), notifications.stream().map(OmsApi.Notification::eventId).distinct().count());
+        assertTrue(notifications.stream().allMatch(n -> n.channel().equals("log") && n.orderStatus().equals("PAID")
+                && n.total().equals(usd(10_000))), notifications.toString());
 
         Answer more = refund(orderId, Map.of("amountMinor", 1, "reason", "one cent more"));
         assertEquals(422, more.status(), more.body());
