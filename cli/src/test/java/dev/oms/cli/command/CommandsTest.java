@@ -362,6 +362,29 @@ class CommandsTest {
         }
     }
 
+    @Test
+    void opsLagPrintsTheLagOfEveryGroupAndTheDeadLetterQueues() throws IOException {
+        try (FakeServices services = new FakeServices()) {
+            services.on("GET", "/ops/queues", request -> json("""
+                    {"consumerGroups":[{"group":"order-service","topic":"oms.order-requests.bulk","lag":12345},
+                                       {"group":"refund-service","topic":"oms.order-events","lag":0}],
+                     "deadLetters":[{"topic":"oms.order-events.dlq","records":2}]}"""));
+
+            Cli.Result lag = Cli.run(services.url(), "ops", "lag");
+
+            assertEquals(0, lag.exitCode(), lag.err());
+            assertEquals("""
+                    Consumer lag
+                      GROUP           TOPIC                       LAG
+                      order-service   oms.order-requests.bulk  12,345
+                      refund-service  oms.order-events              0
+                    Dead letters
+                      DEAD-LETTER QUEUE     RECORDS
+                      oms.order-events.dlq        2
+                    """, lag.out());
+        }
+    }
+
     private static JsonNode readTree(byte[] json) {
         try {
             return Json.mapper().readTree(json);
