@@ -1,5 +1,6 @@
 package dev.oms.cli;
 
+import dev.oms.cli.command.AnalyticsCommand;
 import dev.oms.cli.command.DemoCommand;
 import dev.oms.cli.command.ImportCommand;
 import dev.oms.cli.command.ImportsCommand;
@@ -32,7 +33,7 @@ import java.util.concurrent.Callable;
         description = "Order management platform: load products, import orders, look at orders, KPIs and the leaderboard.",
         subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, ImportsCommand.class,
                 RefundCommand.class, NotificationsCommand.class, KpiCommand.class, LeaderboardCommand.class,
-                OpsCommand.class, DemoCommand.class, TokenCommand.class,
+                OpsCommand.class, AnalyticsCommand.class, DemoCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Each service URL can also be set with OMS_<SERVICE>_URL, e.g. OMS_ORDER_URL.",
                 "Requests carry the bearer token in OMS_TOKEN; without it, a DEVELOPMENT token (admin, support,",

@@ -253,6 +253,13 @@ final class OmsApi {
         return get("refund-service", "/refunds/" + refundId, new TypeReference<>() { });
     }
 
+    record RefundDay(LocalDate date, long refundsCompleted, long refundedMinor, String currency) {
+    }
+
+    List<RefundDay> refundsDaily(LocalDate from, LocalDate to) {
+        return get("refund-service", "/reports/refunds-daily?from=" + from + "&to=" + to, new TypeReference<>() { });
+    }
+
     List<Refund> refundsOf(UUID orderId) {
         return get("refund-service", "/orders/" + orderId + "/refunds", new TypeReference<>() { });
     }

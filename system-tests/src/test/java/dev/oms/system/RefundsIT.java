@@ -103,6 +103,8 @@ class RefundsIT {
                 .until(() -> api.kpis(today), k -> k.refundsCompleted() == refundsCompleted);
         assertEquals(10_000, kpis.refundedMinor());
         assertEquals(kpis.grossRevenueMinor() - 10_000, kpis.netRevenueMinor());
+        // What `oms analytics verify` compares: refund-service's own count of the day agrees.
+        assertEquals(List.of(new OmsApi.RefundDay(today, refundsCompleted, 10_000, "USD")), api.refundsDaily(today, today));
 
         // The customer is told once of the order and of each refund's end, with the order's status and total.
         List<Refund> refunds = api.refundsOf(orderId);

@@ -385,6 +385,40 @@ class CommandsTest {
         }
     }
 
+    @Test
+    void analyticsVerifyComparesEveryDayWithTheServicesAndExits1OnADifference() throws IOException {
+        try (FakeServices services = new FakeServices()) {
+            services.on("GET", "/kpis", request -> json("""
+                    {"from":"2026-11-21","to":"2026-11-22","zone":"UTC","currency":"USD","days":[
+                     {"date":"2026-11-21","ordersCompleted":2,"grossRevenueMinor":3000,"refundedMinor":0,
+                      "refundsCompleted":0},
+                     {"date":"2026-11-22","ordersCompleted":1,"grossRevenueMinor":1000,"refundedMinor":500,
+                      "refundsCompleted":1}],
+                     "totals":{"ordersCompleted":3,"refundsCompleted":1}}"""));
+            services.on("GET", "/reports/paid-daily", request -> json("""
+                    [{"date":"2026-11-21","paidOrders":2,"grossRevenueMinor":3000,"currency":"USD"},
+                     {"date":"2026-11-22","paidOrders":1,"grossRevenueMinor":1000,"currency":"USD"}]"""));
+            AtomicInteger refundCalls = new AtomicInteger();
+            services.on("GET", "/reports/refunds-daily", request -> json(refundCalls.incrementAndGet() == 1
+                    ? "[{\"date\":\"2026-11-22\",\"refundsCompleted\":1,\"refundedMinor\":500,\"currency\":\"USD\"}]"
+                    : "[{\"date\":\"2026-11-22\",\"refundsCompleted\":2,\"refundedMinor\":750,\"currency\":\"USD\"}]"));
+
+            Cli.Result agrees = Cli.run(services.url(), "analytics", "verify", "--from", "2026-11-21", "--to", "2026-11-22");
+            Cli.Result differs = Cli.run(services.url(), "analytics", "verify", "--from", "2026-11-21", "--to", "2026-11-22");
+
+            assertEquals(0, agrees.exitCode(), agrees.err());
+            assertEquals("Analytics agrees with order-service and refund-service on every day from 2026-11-21 to "
+                    + "2026-11-22 (3 paid orders, 1 completed refund(s)).\n", agrees.out());
+            assertEquals("2026-11-21", services.requests("GET", "/reports/refunds-daily").get(0).query().get("from"));
+            assertEquals(1, differs.exitCode());
+            assertEquals("""
+                    2026-11-22: refunds completed: analytics 1, refund-service 2
+                    2026-11-22: refunded: analytics $5.00, refund-service $7.50
+                    2 difference(s) from 2026-11-21 to 2026-11-22
+                    """, differs.out());
+        }
+    }
+
     private static JsonNode readTree(byte[] json) {
         try {
             return Json.mapper().readTree(json);

@@ -71,8 +71,8 @@ public interface NotificationConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Notifications claimed (and then sent one after another) per look. */
-        @WithDefault("20")
+        /** Notifications claimed per look, sent one after another, their outcomes recorded in one transaction. */
+        @WithDefault("100")
         int batchSize();
 
         /**

@@ -81,52 +81,79 @@ public class Deliveries {
         });
     }
 
-    public void sent(Notification n, Instant at) {
+    /** How one send went: {@code error} is null when it was delivered. */
+    public record Outcome(Notification notification, String error, boolean permanent, Instant at) {
+
+        public static Outcome sent(Notification notification, Instant at) {
+            return new Outcome(notification, null, false, at);
+        }
+
+        public static Outcome failed(Notification notification, String error, boolean permanent, Instant at) {
+            return new Outcome(notification, error, permanent, at);
+        }
+    }
+
+    /**
+     * Records the outcomes of a batch of sends in one transaction: one commit per batch, not per notification, as
+     * sends are at least once anyway (a crash before this commit sends the batch again once its claim lapses).
+     */
+    public void record(List<Outcome> outcomes, RetryPolicy policy) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
-            int updated = Notification.update("status = ?1, attempts = attempts + 1, sentAt = ?2, claimToken = null, "
-                            + "claimedUntil = null where id = ?3 and claimToken = ?4 and status = ?5",
-                    DeliveryStatus.SENT, at, n.id, n.claimToken, DeliveryStatus.PENDING);
-            if (updated == 1) {
-                outbox.add(new NotificationSent(n.id, n.eventId, n.orderId, n.type.name(), n.channel.key()), Lane.BULK);
-                count(n, "sent");
-            } else {
-                lostClaim(n);
+            for (Outcome outcome : outcomes) {
+                if (outcome.error() == null) {
+                    sent(outcome.notification(), outcome.at());
+                } else {
+                    failed(outcome.notification(), outcome.error(), outcome.permanent(), policy, outcome.at());
+                }
             }
         });
     }
 
-    /** Records a failed attempt: due again after the policy's back-off, or FAILED when no retry is left or useful. */
-    public void failed(Notification n, String error, boolean permanent, RetryPolicy policy, Instant at) {
+    private void sent(Notification n, Instant at) {
+        int updated = Notification.update("status = ?1, attempts = attempts + 1, sentAt = ?2, claimToken = null, "
+                        + "claimedUntil = null where id = ?3 and claimToken = ?4 and status = ?5",
+                DeliveryStatus.SENT, at, n.id, n.claimToken, DeliveryStatus.PENDING);
+        if (updated == 1) {
+            outbox.add(new NotificationSent(n.id, n.eventId, n.orderId, n.type.name(), n.channel.key()), Lane.BULK);
+            count(n, "sent");
+        } else {
+            lostClaim(n);
+        }
+    }
+
+    /** A failed attempt: due again after the policy's back-off, or FAILED when no retry is left or useful. */
+    private void failed(Notification n, String error, boolean permanent, RetryPolicy policy, Instant at) {
         String lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         int attempts = n.attempts + 1;
         Optional<Instant> next = permanent ? Optional.empty() : policy.nextAttempt(attempts, at);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (next.isPresent()) {
-                int updated = Notification.update("attempts = attempts + 1, lastError = ?1, nextAttemptAt = ?2, "
-                                + "claimToken = null, claimedUntil = null where id = ?3 and claimToken = ?4 and status = ?5",
-                        lastError, next.get(), n.id, n.claimToken, DeliveryStatus.PENDING);
-                if (updated == 1) {
-                    LOG.warnf("Notification %s (%s, %s) attempt %d failed: %s; next attempt at %s", n.id, n.type,
-                            n.channel.key(), attempts, lastError, next.get());
-                    count(n, "retried");
-                } else {
-                    lostClaim(n);
-                }
-                return;
-            }
-            int updated = Notification.update("status = ?1, attempts = attempts + 1, lastError = ?2, claimToken = null, "
-                            + "claimedUntil = null where id = ?3 and claimToken = ?4 and status = ?5",
-                    DeliveryStatus.FAILED, lastError, n.id, n.claimToken, DeliveryStatus.PENDING);
+        if (next.isPresent()) {
+            int updated = Notification.update("attempts = attempts + 1, lastError = ?1, nextAttemptAt = ?2, "
+                            + "claimToken = null, claimedUntil = null where id = ?3 and claimToken = ?4 and status = ?5",
+                    lastError, next.get(), n.id, n.claimToken, DeliveryStatus.PENDING);
             if (updated == 1) {
-                LOG.errorf("Notification %s (%s, %s) FAILED after %d attempt(s): %s", n.id, n.type, n.channel.key(),
-                        attempts, lastError);
-                outbox.add(new NotificationFailed(n.id, n.eventId, n.orderId, n.type.name(), n.channel.key(), lastError),
-                        Lane.BULK);
-                count(n, "failed");
+                LOG.warnf("Notification %s (%s, %s) attempt %d failed: %s; next attempt at %s", n.id, n.type,
+                        n.channel.key(), attempts, lastError, next.get());
+                count(n, "retried");
             } else {
                 lostClaim(n);
             }
-        });
+            return;
+        }
+        int updated = Notification.update("status = ?1, attempts = attempts + 1, lastError = ?2, claimToken = null, "
+                        + "claimedUntil = null where id = ?3 and claimToken = ?4 and status = ?5",
+                DeliveryStatus.FAILED, lastError, n.id, n.claimToken, DeliveryStatus.PENDING);
+        if (updated == 1) {
+            LOG.errorf("Notification %s (%s, %s) FAILED after %d attempt(s): %s", n.id, n.type, n.channel.key(),
+                    attempts, lastError);
+            outbox.add(new NotificationFailed(n.id, n.eventId, n.orderId, n.type.name(), n.channel.key(), lastError),
+                    Lane.BULK);
+            count(n, "failed");
+        } else {
+            lostClaim(n);
+        }
     }
 
     private void count(Notification n, String outcome) {

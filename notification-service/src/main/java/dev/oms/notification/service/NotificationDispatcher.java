@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,37 +78,31 @@ public class NotificationDispatcher {
     void dispatchDue() {
         while (!shutdown.stopping()) {
             List<Notification> batch = deliveries.claimDue(config.batchSize(), config.claimLease());
+            List<Deliveries.Outcome> outcomes = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 if (shutdown.stopping()) {
+                    deliveries.record(outcomes, retryPolicy);
                     deliveries.release(batch.subList(i, batch.size()));
                     return;
                 }
-                send(batch.get(i));
+                outcomes.add(send(batch.get(i), channels));
             }
+            // A failure to record is not a failed send: the claims lapse and the batch is sent again.
+            deliveries.record(outcomes, retryPolicy);
             if (batch.size() < config.batchSize()) {
                 return;
             }
         }
     }
 
-    private void send(Notification notification) {
-        String error;
-        boolean permanent = false;
+    private static Deliveries.Outcome send(Notification notification, Channels channels) {
         try {
             channels.of(notification.channel).send(Delivery.of(notification));
-            error = null;
+            return Deliveries.Outcome.sent(notification, Instant.now());
         } catch (DeliveryException e) {
-            error = e.getMessage();
-            permanent = e.permanent();
+            return Deliveries.Outcome.failed(notification, e.getMessage(), e.permanent(), Instant.now());
         } catch (RuntimeException e) {
-            error = e.toString();
-        }
-        // Recorded outside the try: a failure to record is not a failed send (the claim lapses and it is sent again).
-        Instant now = Instant.now();
-        if (error == null) {
-            deliveries.sent(notification, now);
-        } else {
-            deliveries.failed(notification, error, permanent, retryPolicy, now);
+            return Deliveries.Outcome.failed(notification, e.toString(), false, Instant.now());
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.oms.order.rest;
 
 import dev.oms.platform.rest.Page;
 import dev.oms.order.domain.OrderStatus;
-import dev.oms.order.service.DateRange;
+import dev.oms.platform.rest.DateRange;
 import dev.oms.order.service.OrderCommands;
 import dev.oms.order.service.OrderIntake;
 import dev.oms.order.service.OrderQueries;

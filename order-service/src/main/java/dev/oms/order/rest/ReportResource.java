@@ -2,7 +2,7 @@ package dev.oms.order.rest;
 
 import dev.oms.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import dev.oms.order.service.DateRange;
+import dev.oms.platform.rest.DateRange;
 import dev.oms.order.service.OrderQueries;
 import dev.oms.platform.rest.ProblemException;
 import jakarta.ws.rs.GET;

@@ -6,6 +6,7 @@ import dev.oms.order.domain.OrderHistoryEntry;
 import dev.oms.order.domain.OrderStatus;
 import dev.oms.order.rest.OrderStats;
 import dev.oms.order.rest.PaidDay;
+import dev.oms.platform.rest.DateRange;
 import dev.oms.platform.rest.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

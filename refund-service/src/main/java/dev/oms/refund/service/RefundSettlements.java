@@ -1,5 +1,6 @@
 package dev.oms.refund.service;
 
+import dev.oms.events.EventEnvelope;
 import dev.oms.events.Lane;
 import dev.oms.events.Money;
 import dev.oms.events.OmsEvent;
@@ -42,8 +43,10 @@ public class RefundSettlements {
         if (event instanceof RefundSettled settled) {
             Refund refund = end(settled.refundId(), RefundStatus.COMPLETED, null);
             if (refund != null) {
-                outbox.add(new RefundCompleted(refund.id, refund.orderId, refund.customerId, amountOf(refund)),
-                        Lane.INTERACTIVE);
+                EventEnvelope completed = outbox.add(new RefundCompleted(refund.id, refund.orderId, refund.customerId,
+                        amountOf(refund)), Lane.INTERACTIVE);
+                // The refund counts on the day of its event in analytics: the refund's own time must be the same.
+                Refund.update("updatedAt = ?1 where id = ?2", completed.time(), refund.id);
             }
         } else if (event instanceof RefundDeclined declined) {
             Refund refund = end(declined.refundId(), RefundStatus.FAILED, declined.reason());

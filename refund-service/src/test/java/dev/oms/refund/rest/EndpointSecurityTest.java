@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static dev.oms.infra.testing.EndpointSecurityCheck.endpoints;
+import static dev.oms.infra.testing.TestAuth.ANALYST;
 import static dev.oms.infra.testing.TestAuth.SUPPORT;
 
 /** Every endpoint of the OpenAPI document against its roles: a new endpoint without a rule here fails. */
@@ -21,6 +22,7 @@ class EndpointSecurityTest {
                 .allow("GET /refunds/{refundId}", SUPPORT)
                 .allow("GET /orders/{orderId}/refunds", SUPPORT)
                 .allow("POST /orders/{orderId}/refunds", SUPPORT)
+                .allow("GET /reports/refunds-daily", ANALYST)
                 .verify();
     }
 }

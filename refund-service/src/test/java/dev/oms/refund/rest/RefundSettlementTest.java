@@ -20,6 +20,9 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,6 +45,7 @@ class RefundSettlementTest {
 
     @Test
     void aDeclinedRefundFailsFreesItsAmountAndARetryWithANewKeySucceeds() {
+        long[] completedToday = completedToday();
         UUID orderId = paidOrder(10_000);
         Response first = refund(orderId, "first", Map.of("amountMinor", 10_000, "reason", "never arrived"));
         first.then().statusCode(202).body("status", equalTo("PENDING"));
@@ -81,6 +85,10 @@ class RefundSettlementTest {
                 "card_account_closed"), failed);
         assertEquals(1, countOf(RefundFailed.class, firstId));
         assertEquals(1, countOf(RefundCompleted.class, retryId));
+        // The daily report counts the two completed refunds on their day, the failed one not at all.
+        long[] after = completedToday();
+        assertEquals(completedToday[0] + 2, after[0]);
+        assertEquals(completedToday[1] + 10_000, after[1]);
     }
 
     @Test
@@ -90,6 +98,15 @@ class RefundSettlementTest {
                 RefundStatus.FULL, new Money(700, "USD")));
         await().atMost(WAIT).untilAsserted(() -> refund(orderId, "after-full-" + UUID.randomUUID(),
                 Map.of("amountMinor", 1, "reason", "more")).then().statusCode(422).body("remainingMinor", equalTo(0)));
+    }
+
+    /** Today's completed refunds in the daily report: {count, amount}. */
+    private static long[] completedToday() {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        List<Map<String, Object>> days = asStaff().queryParam("from", today).queryParam("to", today)
+                .get("/reports/refunds-daily").then().statusCode(200).extract().jsonPath().getList("$");
+        return days.isEmpty() ? new long[] {0, 0} : new long[] {((Number) days.get(0).get("refundsCompleted")).longValue(),
+                ((Number) days.get(0).get("refundedMinor")).longValue()};
     }
 
     private static RefundPayment awaitRefundPayment(UUID refundId) {

@@ -1,6 +1,4 @@
-package dev.oms.order.service;
-
-import dev.oms.platform.rest.ProblemException;
+package dev.oms.platform.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
