@@ -5,7 +5,7 @@ import dev.oms.analytics.domain.DailyKpis;
 import dev.oms.analytics.service.KpiFeed;
 import dev.oms.analytics.service.KpiQueries;
 import dev.oms.platform.rest.Problem;
-import dev.oms.platform.rest.ProblemException;
+import dev.oms.platform.rest.DateRange;
 import dev.oms.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,18 +91,9 @@ public class KpiResource {
             @QueryParam("from") String from,
             @Parameter(description = "Last business day, YYYY-MM-DD", required = true, example = "2026-11-30")
             @QueryParam("to") String to) {
-        LocalDate first = QueryParameters.date("from", from)
-                .orElseThrow(() -> ProblemException.badRequest("from", "'from' is required (YYYY-MM-DD)"));
-        LocalDate last = QueryParameters.date("to", to)
-                .orElseThrow(() -> ProblemException.badRequest("to", "'to' is required (YYYY-MM-DD)"));
-        if (first.isAfter(last)) {
-            throw ProblemException.badRequest("from", "'from' (" + first + ") is after 'to' (" + last + ")");
-        }
-        long days = ChronoUnit.DAYS.between(first, last) + 1;
-        if (days > MAX_RANGE_DAYS) {
-            throw ProblemException.badRequest("to", "a range holds at most " + MAX_RANGE_DAYS + " days, this one "
-                    + days);
-        }
+        DateRange range = DateRange.parseClosed(from, to, MAX_RANGE_DAYS);
+        LocalDate first = range.first();
+        LocalDate last = range.last();
         String zone = config.zone().getId();
         List<DailyKpisResponse> rows = new ArrayList<>();
         DailyKpis sum = DailyKpis.NONE;

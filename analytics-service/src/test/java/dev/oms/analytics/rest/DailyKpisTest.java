@@ -188,7 +188,7 @@ class DailyKpisTest {
 
     @Test
     void aRangeNeedsBothEndsInOrderAndAtMostAYear() {
-        String[][] bad = {{"2026-01-01", null, "to"}, {null, "2026-01-01", "from"}, {"2026-01-02", "2026-01-01", "from"},
+        String[][] bad = {{"2026-01-01", null, "to"}, {null, "2026-01-01", "from"}, {"2026-01-02", "2026-01-01", "to"},
                 {"2025-01-01", "2026-01-02", "to"}, {"2026-01-01", "soon", "to"}};
         for (String[] range : bad) {
             var request = asStaff();

@@ -4,7 +4,6 @@ import dev.oms.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.oms.platform.rest.DateRange;
 import dev.oms.order.service.OrderQueries;
-import dev.oms.platform.rest.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -28,12 +27,6 @@ public class ReportResource {
     @Path("/paid-daily")
     @RolesAllowed(Roles.ANALYST)
     public List<PaidDay> paidDaily(@QueryParam("from") String from, @QueryParam("to") String to) {
-        if (from == null || from.isBlank()) {
-            throw ProblemException.badRequest("from", "'from' is required (YYYY-MM-DD)");
-        }
-        if (to == null || to.isBlank()) {
-            throw ProblemException.badRequest("to", "'to' is required (YYYY-MM-DD)");
-        }
-        return orders.paidDaily(DateRange.parse(from, to, MAX_DAYS));
+        return orders.paidDaily(DateRange.parseClosed(from, to, MAX_DAYS));
     }
 }

@@ -11,6 +11,17 @@ public record DateRange(LocalDate first, LocalDate last) {
 
     public static final DateRange ALL = new DateRange(null, null);
 
+    /** A range whose two ends must be given (a report of days), else 400 naming the missing one. */
+    public static DateRange parseClosed(String from, String to, int maxDays) {
+        if (from == null || from.isBlank()) {
+            throw ProblemException.badRequest("from", "'from' is required (YYYY-MM-DD)");
+        }
+        if (to == null || to.isBlank()) {
+            throw ProblemException.badRequest("to", "'to' is required (YYYY-MM-DD)");
+        }
+        return parse(from, to, maxDays);
+    }
+
     public static DateRange parse(String from, String to, int maxDays) {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);

@@ -1,7 +1,6 @@
 package dev.oms.refund.rest;
 
 import dev.oms.platform.rest.DateRange;
-import dev.oms.platform.rest.ProblemException;
 import dev.oms.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
@@ -32,13 +31,7 @@ public class ReportResource {
     @Operation(summary = "COMPLETED refunds per UTC day (by completion time), from `from` to `to` inclusive (at most "
             + MAX_DAYS + " days); days without any are left out")
     public List<RefundDay> refundsDaily(@QueryParam("from") String from, @QueryParam("to") String to) {
-        if (from == null || from.isBlank()) {
-            throw ProblemException.badRequest("from", "'from' is required (YYYY-MM-DD)");
-        }
-        if (to == null || to.isBlank()) {
-            throw ProblemException.badRequest("to", "'to' is required (YYYY-MM-DD)");
-        }
-        DateRange range = DateRange.parse(from, to, MAX_DAYS);
+        DateRange range = DateRange.parseClosed(from, to, MAX_DAYS);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT DATE(updated_at) AS day, COUNT(*), SUM(amount_minor), currency
