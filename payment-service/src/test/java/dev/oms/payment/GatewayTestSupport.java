@@ -13,9 +13,9 @@ import dev.oms.events.PaymentVoided;
 import dev.oms.events.Topics;
 import dev.oms.infra.testing.KafkaTestClient;
 import dev.oms.payment.config.PaymentConfig;
+import dev.oms.payment.domain.GatewayWebhookHeaders;
 import dev.oms.payment.domain.SaleResult;
 import dev.oms.payment.domain.SimulatedDecisions;
-import dev.oms.payment.rest.GatewayWebhookResource;
 import dev.oms.platform.webhook.WebhookSignature;
 import io.restassured.response.ValidatableResponse;
 
@@ -112,10 +112,10 @@ public final class GatewayTestSupport {
     public static ValidatableResponse post(byte[] body, String timestamp, String signatureHeader) {
         var request = given().contentType("application/json").body(body);
         if (timestamp != null) {
-            request.header(GatewayWebhookResource.TIMESTAMP_HEADER, timestamp);
+            request.header(GatewayWebhookHeaders.TIMESTAMP, timestamp);
         }
         if (signatureHeader != null) {
-            request.header(GatewayWebhookResource.SIGNATURE_HEADER, signatureHeader);
+            request.header(GatewayWebhookHeaders.SIGNATURE, signatureHeader);
         }
         return request.post("/gateway/webhooks").then();
     }

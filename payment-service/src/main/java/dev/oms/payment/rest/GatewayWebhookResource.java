@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.oms.platform.rest.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.payment.config.PaymentConfig;
+import dev.oms.payment.domain.GatewayWebhookHeaders;
 import dev.oms.payment.domain.SaleResult;
 import dev.oms.platform.webhook.SignatureCheck;
 import dev.oms.payment.domain.WebhookRejection;
@@ -37,9 +38,6 @@ import java.util.Map;
 @RegisterForReflection(targets = SaleResult.class)
 public class GatewayWebhookResource {
 
-    public static final String TIMESTAMP_HEADER = "Gateway-Timestamp";
-    public static final String SIGNATURE_HEADER = "Gateway-Signature";
-
     private final WebhookSignature signature;
     private final WebhookRejections rejections;
     private final PaymentProcessor payments;
@@ -57,8 +55,8 @@ public class GatewayWebhookResource {
     @POST
     @PermitAll // the gateway has no bearer token: each call is HMAC-signed instead
     public WebhookReceipt receive(byte[] body,
-                                  @HeaderParam(TIMESTAMP_HEADER) String timestamp,
-                                  @HeaderParam(SIGNATURE_HEADER) String signatureHeader) {
+                                  @HeaderParam(GatewayWebhookHeaders.TIMESTAMP) String timestamp,
+                                  @HeaderParam(GatewayWebhookHeaders.SIGNATURE) String signatureHeader) {
         SignatureCheck check = signature.check(timestamp, signatureHeader, body, Instant.now());
         if (check != SignatureCheck.VALID) {
             rejections.record(check, signatureHeader, body);

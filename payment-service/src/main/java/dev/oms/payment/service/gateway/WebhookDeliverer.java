@@ -3,7 +3,7 @@ package dev.oms.payment.service.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.payment.config.PaymentConfig;
-import dev.oms.payment.rest.GatewayWebhookResource;
+import dev.oms.payment.domain.GatewayWebhookHeaders;
 import dev.oms.platform.webhook.WebhookSignature;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -141,8 +141,8 @@ public class WebhookDeliverer {
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header(GatewayWebhookResource.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(GatewayWebhookResource.SIGNATURE_HEADER, signature.sign(timestamp, body))
+                .header(GatewayWebhookHeaders.TIMESTAMP, Long.toString(timestamp))
+                .header(GatewayWebhookHeaders.SIGNATURE, signature.sign(timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
