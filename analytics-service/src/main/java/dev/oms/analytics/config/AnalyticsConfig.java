@@ -21,4 +21,26 @@ public interface AnalyticsConfig {
     /** How long an applied event id is remembered, so a re-published copy of it is recognised and skipped. */
     @WithDefault("7d")
     Duration dedupeWindow();
+
+    Rebuild rebuild();
+
+    /** Recomputing the numbers from the topics into a fresh generation. */
+    interface Rebuild {
+
+        /** Records applied per Redis pipeline. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How long a rebuild that has read the whole log may take to catch up with live consumption and switch. */
+        @WithDefault("5m")
+        Duration catchUpTimeout();
+
+        /** How long the rebuild lock lasts without renewal: another replica may start a rebuild after it. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** How long the replaced generation is kept after the switch, so reads already under way still find it. */
+        @WithDefault("30s")
+        Duration keepReplacedFor();
+    }
 }

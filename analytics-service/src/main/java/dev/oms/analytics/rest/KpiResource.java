@@ -97,10 +97,11 @@ public class KpiResource {
         String zone = config.zone().getId();
         List<DailyKpisResponse> rows = new ArrayList<>();
         DailyKpis sum = DailyKpis.NONE;
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            DailyKpis kpis = queries.daily(day);
+        LocalDate day = first;
+        for (DailyKpis kpis : queries.days(first, last)) {
             rows.add(DailyKpisResponse.of(day, zone, config.currency(), kpis));
             sum = sum.plus(kpis);
+            day = day.plusDays(1);
         }
         return new KpiRangeResponse(first, last, zone, config.currency(), rows, KpiRangeResponse.Totals.of(sum));
     }

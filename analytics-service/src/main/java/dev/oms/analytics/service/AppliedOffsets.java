@@ -12,17 +12,22 @@ import java.util.Map;
 public class AppliedOffsets {
 
     private final HashCommands<String, String, String> hashes;
-    private final KeyLayout keys;
+    private final Generations generations;
 
-    public AppliedOffsets(RedisDataSource redis, KeyLayout keys) {
+    public AppliedOffsets(RedisDataSource redis, Generations generations) {
         this.hashes = redis.hash(String.class);
-        this.keys = keys;
+        this.generations = generations;
     }
 
-    /** Partition → offset of the last record applied; partitions never applied are absent. */
+    /** Partition → offset of the last record applied to the current generation; partitions never applied are absent. */
     public Map<Integer, Long> of(String group, String topic) {
+        return of(generations.currentKeys(), group, topic);
+    }
+
+    /** Partition → offset of the last record applied to {@code generation}. */
+    public Map<Integer, Long> of(GenerationKeys generation, String group, String topic) {
         Map<Integer, Long> offsets = new HashMap<>();
-        hashes.hgetall(keys.offsets(group, topic))
+        hashes.hgetall(generation.offsets(group, topic))
                 .forEach((partition, offset) -> offsets.put(Integer.valueOf(partition), Long.valueOf(offset)));
         return offsets;
     }

@@ -7,5 +7,7 @@ public enum ApplyOutcome {
     /** A copy of an event already applied (re-published, same event id): only the offset advanced. */
     EVENT_ALREADY_APPLIED,
     /** The record's offset was already applied (redelivery after a rebalance or restart): nothing changed. */
-    OFFSET_ALREADY_APPLIED
+    OFFSET_ALREADY_APPLIED,
+    /** The current generation is not the one the call expected (a rebuild switched): nothing changed. */
+    GENERATION_MOVED
 }

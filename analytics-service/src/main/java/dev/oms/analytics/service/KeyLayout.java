@@ -3,22 +3,20 @@ package dev.oms.analytics.service;
 import dev.oms.analytics.config.RedisKeysConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The analytics keys in Redis, all under the prefix {@code <p>} ({@code oms.redis.key-prefix}):
+ * The analytics keys in Redis, all under the prefix {@code <p>} ({@code oms.redis.key-prefix}). The numbers live in
+ * a <em>generation</em> (see {@link GenerationKeys}) so that a rebuild can fill a fresh one while reads keep answering
+ * from the current one, then switch by changing one key:
  * <ul>
- *   <li>{@code <p>kpi:day:<yyyy-MM-dd>} (hash): counters of one business day, fields {@code ordersCompleted},
- *       {@code ordersFailed}, {@code ordersCancelled}, {@code grossRevenueMinor}, {@code refundedMinor},
- *       {@code refundsCompleted}; integers, an absent field is 0. Net revenue and average are computed at read.</li>
- *   <li>{@code <p>lb:all} and {@code <p>lb:day:<yyyy-MM-dd>} (sorted sets): member = customer id, score = the
- *       customer's net spend (paid − refunded) in minor units, <em>negated</em>. An ascending ZRANGE then lists
- *       the biggest spenders first and, since Redis orders equal scores by member, equal spenders by ascending
- *       customer id. Scores are doubles, exact for integers up to 2^53 minor units.</li>
- *   <li>{@code <p>customer:<customerId>} (hash): {@code name}, {@code email}, the latest seen.</li>
- *   <li>{@code <p>applied:<eventId>} (string with a TTL of the dedupe window): the event has been applied.</li>
- *   <li>{@code <p>offsets:<group>:<topic>} (hash): partition → offset of the last record applied.</li>
+ *   <li>{@code <p>generation} (string): the number of the current generation; absent means 1.</li>
+ *   <li>{@code <p>generations} (set): every generation that may still have keys, so leftovers of an interrupted
+ *       rebuild or of a replaced generation are found and deleted without scanning.</li>
+ *   <li>{@code <p>customer:<customerId>} (hash): {@code name}, {@code email}, the latest seen. Not numbers, so shared
+ *       by all generations.</li>
+ *   <li>{@code <p>rebuild} (hash) and {@code <p>rebuild:lock} (string with a lease): the state of the latest rebuild,
+ *       and who runs it now.</li>
  * </ul>
  * Every read names its keys; nothing scans the key space.
  */
@@ -31,31 +29,31 @@ public class KeyLayout {
         this.prefix = config.keyPrefix();
     }
 
-    public String dayKpis(LocalDate day) {
-        return prefix + "kpi:day:" + day;
+    public GenerationKeys generation(long number) {
+        return new GenerationKeys(number, prefix + "g" + number + ":");
     }
 
-    public String leaderboardAllTime() {
-        return prefix + "lb:all";
+    public String currentGeneration() {
+        return prefix + "generation";
     }
 
-    public String leaderboardOfDay(LocalDate day) {
-        return prefix + "lb:day:" + day;
+    public String generations() {
+        return prefix + "generations";
     }
 
     public String customer(UUID customerId) {
         return prefix + "customer:" + customerId;
     }
 
-    public String appliedMarker(UUID eventId) {
-        return prefix + "applied:" + eventId;
+    public String rebuildStatus() {
+        return prefix + "rebuild";
     }
 
-    public String offsets(String group, String topic) {
-        return prefix + "offsets:" + group + ":" + topic;
+    public String rebuildLock() {
+        return prefix + "rebuild:lock";
     }
 
-    /** The leaderboard score of a change in net spend (negated, see above). */
+    /** The leaderboard score of a change in net spend (negated, see {@link GenerationKeys}). */
     public static long leaderboardScore(long spendMinor) {
         return Math.negateExact(spendMinor);
     }

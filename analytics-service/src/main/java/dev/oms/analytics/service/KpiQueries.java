@@ -16,22 +16,41 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the KPIs and leaderboards by key name (see {@link KeyLayout}); never scans. */
+/**
+ * Reads the KPIs and leaderboards of the current generation by key name (see {@link KeyLayout}); never scans. Each
+ * query reads the generation once, so its answer comes from one generation even while a rebuild switches.
+ */
 @ApplicationScoped
 public class KpiQueries {
 
     private final HashCommands<String, String, String> hashes;
     private final SortedSetCommands<String, String> sortedSets;
     private final KeyLayout keys;
+    private final Generations generations;
 
-    public KpiQueries(RedisDataSource redis, KeyLayout keys) {
+    public KpiQueries(RedisDataSource redis, KeyLayout keys, Generations generations) {
         this.hashes = redis.hash(String.class);
         this.sortedSets = redis.sortedSet(String.class);
         this.keys = keys;
+        this.generations = generations;
     }
 
     public DailyKpis daily(LocalDate day) {
-        Map<String, String> counters = hashes.hgetall(keys.dayKpis(day));
+        return daily(generations.currentKeys(), day);
+    }
+
+    /** Every day from {@code first} to {@code last}, both included, oldest first. */
+    public List<DailyKpis> days(LocalDate first, LocalDate last) {
+        GenerationKeys generation = generations.currentKeys();
+        List<DailyKpis> days = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(daily(generation, day));
+        }
+        return days;
+    }
+
+    private DailyKpis daily(GenerationKeys generation, LocalDate day) {
+        Map<String, String> counters = hashes.hgetall(generation.dayKpis(day));
         return new DailyKpis(
                 counter(counters, KpiCounter.ORDERS_COMPLETED),
                 counter(counters, KpiCounter.ORDERS_FAILED),
@@ -46,7 +65,8 @@ public class KpiQueries {
      * ascending customer id (the UUID's canonical lower-case text).
      */
     public List<RankedCustomer> leaderboard(Optional<LocalDate> day, int limit) {
-        String key = day.map(keys::leaderboardOfDay).orElseGet(keys::leaderboardAllTime);
+        GenerationKeys generation = generations.currentKeys();
+        String key = day.map(generation::leaderboardOfDay).orElseGet(generation::leaderboardAllTime);
         List<ScoredValue<String>> top = sortedSets.zrangeWithScores(key, 0, limit - 1L);
         List<RankedCustomer> ranked = new ArrayList<>(top.size());
         for (ScoredValue<String> entry : top) {

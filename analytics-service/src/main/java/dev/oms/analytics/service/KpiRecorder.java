@@ -7,41 +7,73 @@ import dev.oms.analytics.domain.LeaderboardCredit;
 import dev.oms.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Applies an order event's KPI effect to Redis exactly once, together with the progress of its partition. */
+import java.util.Optional;
+import java.util.UUID;
+
+/** Applies an event's KPI effect to Redis exactly once, together with the progress of its partition. */
 @ApplicationScoped
 public class KpiRecorder {
 
+    /** A switch happens once per rebuild; finding the generation moved again right after is a fault. */
+    private static final int GENERATION_LOOKUPS = 3;
+
     private final KpiRules rules;
     private final KeyLayout keys;
+    private final Generations generations;
     private final ExactlyOnceScript script;
     private final long markerTtlSeconds;
 
-    public KpiRecorder(AnalyticsConfig config, KeyLayout keys, ExactlyOnceScript script) {
+    public KpiRecorder(AnalyticsConfig config, KeyLayout keys, Generations generations, ExactlyOnceScript script) {
         this.rules = new KpiRules(config.zone(), config.currency());
         this.keys = keys;
+        this.generations = generations;
         this.script = script;
         this.markerTtlSeconds = config.dedupeWindow().toSeconds();
     }
 
-    /** Throws {@link dev.oms.analytics.domain.InvalidEventException} for an event that must not be counted. */
+    /**
+     * Applies the event to the current generation. Throws {@link dev.oms.analytics.domain.InvalidEventException}
+     * for an event that must not be counted.
+     */
     public ApplyOutcome record(EventEnvelope event, RecordPosition position) {
-        ApplyOnce call = new ApplyOnce(keys.offsets(position.group(), position.topic()), position,
-                keys.appliedMarker(event.id()), markerTtlSeconds);
-        rules.effectOf(event).ifPresent(effect -> addWrites(call, effect));
-        return script.run(call);
+        Optional<KpiEffect> effect = effectOf(event);
+        for (int lookup = 1; lookup <= GENERATION_LOOKUPS; lookup++) {
+            long generation = generations.forWriting();
+            ApplyOutcome outcome = script.run(call(event.id(), effect, position, keys.generation(generation), generation));
+            if (outcome != ApplyOutcome.GENERATION_MOVED) {
+                return outcome;
+            }
+            generations.writingMoved();
+        }
+        throw new IllegalStateException("the current analytics generation keeps moving; not applying " + event.id());
     }
 
-    private void addWrites(ApplyOnce call, KpiEffect effect) {
-        String dayKey = keys.dayKpis(effect.day());
+    /** Throws {@link dev.oms.analytics.domain.InvalidEventException} for an event that must not be counted. */
+    public Optional<KpiEffect> effectOf(EventEnvelope event) {
+        return rules.effectOf(event);
+    }
+
+    /** The script call that applies {@code effect} to {@code target}, if {@code requiredCurrent} is current. */
+    public ApplyOnce call(UUID eventId, Optional<KpiEffect> effect, RecordPosition position, GenerationKeys target,
+                          long requiredCurrent) {
+        ApplyOnce call = new ApplyOnce(target, keys.currentGeneration(), requiredCurrent, position, eventId,
+                markerTtlSeconds);
+        effect.ifPresent(it -> addWrites(call, target, it));
+        return call;
+    }
+
+    private void addWrites(ApplyOnce call, GenerationKeys target, KpiEffect effect) {
+        String dayKey = target.dayKpis(effect.day());
         effect.increments().forEach((counter, increment) -> call.hincrby(dayKey, counter.field(), increment));
-        effect.credit().ifPresent(credit -> addCredit(call, effect, credit));
+        call.sadd(target.days(), effect.day().toString());
+        effect.credit().ifPresent(credit -> addCredit(call, target, effect, credit));
     }
 
-    private void addCredit(ApplyOnce call, KpiEffect effect, LeaderboardCredit credit) {
+    private void addCredit(ApplyOnce call, GenerationKeys target, KpiEffect effect, LeaderboardCredit credit) {
         String member = credit.customerId().toString();
         long score = KeyLayout.leaderboardScore(credit.amountMinor());
-        call.zincrby(keys.leaderboardAllTime(), member, score);
-        call.zincrby(keys.leaderboardOfDay(effect.day()), member, score);
+        call.zincrby(target.leaderboardAllTime(), member, score);
+        call.zincrby(target.leaderboardOfDay(effect.day()), member, score);
         String customerKey = keys.customer(credit.customerId());
         if (credit.name() != null) {
             call.hset(customerKey, "name", credit.name());

@@ -3,7 +3,7 @@ package dev.oms.analytics.messaging;
 import dev.oms.analytics.Consumption;
 import dev.oms.analytics.OrderEventsFixture;
 import dev.oms.analytics.service.AppliedOffsets;
-import dev.oms.analytics.service.KeyLayout;
+import dev.oms.analytics.service.Generations;
 import dev.oms.events.CustomerRef;
 import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
@@ -48,7 +48,7 @@ class ExactlyOnceDeliveryTest {
     @Inject
     AppliedOffsets appliedOffsets;
     @Inject
-    KeyLayout keys;
+    Generations generations;
     @Inject
     RedisDataSource redis;
 
@@ -87,7 +87,7 @@ class ExactlyOnceDeliveryTest {
         awaitConsumedUpTo(partition, next - 1);
         // Pretend the record about to be written at `next` was applied already (as after a crash between the
         // Redis write and the Kafka commit): the service must skip it however it is delivered.
-        redis.hash(String.class).hset(keys.offsets(Consumption.GROUP, Topics.ORDER_EVENTS),
+        redis.hash(String.class).hset(generations.currentKeys().offsets(Consumption.GROUP, Topics.ORDER_EVENTS),
                 Integer.toString(partition), Long.toString(next));
 
         EventEnvelope skipped = completed(bob, 700, noonOf(day));

@@ -1,6 +1,6 @@
 package dev.oms.analytics.messaging;
 
-import dev.oms.analytics.service.KeyLayout;
+import dev.oms.analytics.service.Generations;
 import dev.oms.events.Topics;
 import dev.oms.infra.OmsTestInfra;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -38,14 +38,14 @@ class RedisOffsetsRebalancerTest {
     @Identifier("analytics-rebalancer")
     KafkaConsumerRebalanceListener rebalancer;
     @Inject
-    KeyLayout keys;
+    Generations generations;
     @Inject
     RedisDataSource redis;
 
     @Test
     void seeksEachAssignedPartitionRightAfterTheOffsetAppliedInRedis() {
         String group = "rebalance-test-" + UUID.randomUUID();
-        redis.hash(String.class).hset(keys.offsets(group, Topics.ORDER_EVENTS), Map.of("1", "41", "3", "7"));
+        redis.hash(String.class).hset(generations.currentKeys().offsets(group, Topics.ORDER_EVENTS), Map.of("1", "41", "3", "7"));
         List<TopicPartition> partitions = List.of(partition(1), partition(2), partition(3));
 
         try (KafkaConsumer<String, byte[]> consumer = consumer(group)) {

@@ -10,15 +10,20 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Lua script against the real Redis, under a consumer group of its own so the running consumer is not involved. */
+/**
+ * The Lua script against the real Redis, under a consumer group of its own and in a generation nobody reads, so the
+ * running consumer and the other tests are not involved.
+ */
 @QuarkusTest
 @WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "redis", value = "true"))
 class ExactlyOnceScriptTest {
@@ -30,9 +35,13 @@ class ExactlyOnceScriptTest {
     @Inject
     KeyLayout keys;
     @Inject
+    Generations generations;
+    @Inject
     RedisDataSource redis;
 
     private final String group = "script-test-" + UUID.randomUUID();
+    /** A generation of this test's own, never current: only the generation a call requires is the current one. */
+    private final long generation = 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
     private final LocalDate day = OrderEventsFixture.uniqueDay();
 
     @Test
@@ -42,7 +51,7 @@ class ExactlyOnceScriptTest {
         assertEquals(ApplyOutcome.APPLIED, script.run(increment(5, event, 10)));
         assertEquals(Map.of("ordersCompleted", "10"), redis.hash(String.class).hgetall(counters()));
         assertEquals(5L, appliedOffset());
-        long ttl = redis.key().ttl(keys.appliedMarker(event));
+        long ttl = redis.key().ttl(target().appliedMarker(event));
         assertTrue(ttl > 0 && ttl <= TTL_SECONDS, "marker TTL " + ttl);
 
         // Redelivered at the same offset (even if it were another event): nothing changes.
@@ -61,11 +70,34 @@ class ExactlyOnceScriptTest {
     void anEventWithoutEffectOnlyAdvancesTheOffsetAndLeavesNoMarker() {
         UUID event = UUID.randomUUID();
 
-        assertEquals(ApplyOutcome.APPLIED, script.run(new ApplyOnce(offsetsKey(), position(3),
-                keys.appliedMarker(event), TTL_SECONDS)));
+        assertEquals(ApplyOutcome.APPLIED, script.run(call(3, event, current())));
 
         assertEquals(3L, appliedOffset());
-        assertFalse(redis.key().exists(keys.appliedMarker(event)));
+        assertFalse(redis.key().exists(target().appliedMarker(event)));
+    }
+
+    @Test
+    void writesNothingWhenTheExpectedGenerationIsNotCurrent() {
+        ApplyOnce afterASwitch = call(9, UUID.randomUUID(), current() + 1000)
+                .hincrby(counters(), "ordersCompleted", 10);
+
+        assertEquals(ApplyOutcome.GENERATION_MOVED, script.run(afterASwitch));
+
+        assertEquals(Map.of(), redis.hash(String.class).hgetall(counters()));
+        assertEquals(null, appliedOffset());
+    }
+
+    @Test
+    void aPipelineAppliesItsCallsInOrder() {
+        UUID event = UUID.randomUUID();
+
+        List<ApplyOutcome> outcomes = script.runAll(List.of(increment(1, event, 10), increment(2, event, 10),
+                increment(2, UUID.randomUUID(), 10), increment(3, UUID.randomUUID(), 1)));
+
+        assertEquals(List.of(ApplyOutcome.APPLIED, ApplyOutcome.EVENT_ALREADY_APPLIED,
+                ApplyOutcome.OFFSET_ALREADY_APPLIED, ApplyOutcome.APPLIED), outcomes);
+        assertEquals(Map.of("ordersCompleted", "11"), redis.hash(String.class).hgetall(counters()));
+        assertEquals(3L, appliedOffset());
     }
 
     @Test
@@ -73,21 +105,29 @@ class ExactlyOnceScriptTest {
         RuntimeException noScript = assertThrows(RuntimeException.class,
                 () -> redis.execute("EVALSHA", "0000000000000000000000000000000000000000", "0"));
 
-        assertTrue(ExactlyOnceScript.isMissingScript(noScript), noScript.toString());
-        assertFalse(ExactlyOnceScript.isMissingScript(new IllegalStateException("ERR something else")));
+        assertTrue(LuaScript.isMissingScript(noScript), noScript.toString());
+        assertFalse(LuaScript.isMissingScript(new IllegalStateException("ERR something else")));
     }
 
     private ApplyOnce increment(long offset, UUID eventId, long by) {
-        return new ApplyOnce(offsetsKey(), position(offset), keys.appliedMarker(eventId), TTL_SECONDS)
-                .hincrby(counters(), "ordersCompleted", by);
+        return call(offset, eventId, current()).hincrby(counters(), "ordersCompleted", by);
+    }
+
+    private ApplyOnce call(long offset, UUID eventId, long requiredCurrent) {
+        return new ApplyOnce(target(), keys.currentGeneration(), requiredCurrent, position(offset), eventId,
+                TTL_SECONDS);
+    }
+
+    private long current() {
+        return generations.current();
+    }
+
+    private GenerationKeys target() {
+        return keys.generation(generation);
     }
 
     private String counters() {
-        return keys.dayKpis(day);
-    }
-
-    private String offsetsKey() {
-        return keys.offsets(group, "test-topic");
+        return target().dayKpis(day);
     }
 
     private RecordPosition position(long offset) {
@@ -95,7 +135,7 @@ class ExactlyOnceScriptTest {
     }
 
     private Long appliedOffset() {
-        String value = redis.hash(String.class).hget(offsetsKey(), "2");
+        String value = redis.hash(String.class).hget(target().offsets(group, "test-topic"), "2");
         return value == null ? null : Long.valueOf(value);
     }
 }
