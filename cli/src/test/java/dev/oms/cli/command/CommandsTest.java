@@ -419,6 +419,37 @@ class CommandsTest {
         }
     }
 
+    @Test
+    void analyticsRebuildFollowsTheRebuildUntilItSwitchesAndExits1WhenItFails() throws IOException {
+        try (FakeServices services = new FakeServices()) {
+            String running = """
+                    {"id":"r1","state":"RUNNING","fromGeneration":4,"toGeneration":5,"startedAt":"2026-12-03T10:00:00Z",
+                     "recordsRead":0,"recordsTotal":90000,"eventsApplied":0,"recordsSkipped":0,"recordsPerSecond":0}""";
+            services.on("POST", "/ops/rebuild", request -> json(running));
+            AtomicInteger polls = new AtomicInteger();
+            services.on("GET", "/ops/rebuild", request -> json(polls.incrementAndGet() == 1 ? """
+                    {"id":"r1","state":"SWITCHED","fromGeneration":4,"toGeneration":5,"startedAt":"2026-12-03T10:00:00Z",
+                     "finishedAt":"2026-12-03T10:00:03Z","recordsRead":90500,"recordsTotal":90000,
+                     "eventsApplied":70000,"recordsSkipped":1,"recordsPerSecond":30166}""" : """
+                    {"id":"r2","state":"FAILED","fromGeneration":5,"toGeneration":6,"startedAt":"2026-12-03T11:00:00Z",
+                     "finishedAt":"2026-12-03T11:00:01Z","recordsRead":10,"recordsTotal":90500,"eventsApplied":10,
+                     "recordsSkipped":0,"recordsPerSecond":10,"error":"lost the rebuild lock"}"""));
+
+            Cli.Result switched = Cli.run(services.url(), "analytics", "rebuild");
+            Cli.Result failed = Cli.run(services.url(), "analytics", "rebuild", "--status");
+
+            assertEquals(0, switched.exitCode(), switched.err());
+            assertTrue(switched.out().endsWith("Rebuild r1 SWITCHED: generation 5 replaces 4; 90,500 records read "
+                    + "(70,000 events applied, 1 skipped) in 3.0 s, 30,166 records/s\n"), switched.out());
+            assertEquals(1, services.requests("POST", "/ops/rebuild").size());
+            assertEquals(1, failed.exitCode());
+            assertEquals("""
+                    Rebuild r2 FAILED: generation 6 to replace 5; 10 records read (10 events applied, 0 skipped) in 1.0 s, 10 records/s
+                    Reason: lost the rebuild lock
+                    """, failed.out());
+        }
+    }
+
     private static JsonNode readTree(byte[] json) {
         try {
             return Json.mapper().readTree(json);
