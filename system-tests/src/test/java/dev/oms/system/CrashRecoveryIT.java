@@ -25,7 +25,7 @@ import static dev.oms.system.Figures.count;
  * Issue 4: 10,000 imported orders while order-service and payment-service are killed with SIGKILL at random
  * moments (five times each) and restarted. When the system is quiet, nothing was lost and nothing happened twice
  * ({@link SettledImportInvariants}): every order is terminal, stock adds up, the money captured is the PAID orders'
- * money, no order was charged or completed twice, and analytics agrees.
+ * money, no order was charged or completed twice, and analytics agrees, also once rebuilt from the topics.
  * <p>
  * The seed (printed; {@code -Doms.crash.seed=<seed>} replays it) fixes the orders, the payment decisions and the
  * kill schedule; only the exact instants of the kills differ between runs.
@@ -83,6 +83,7 @@ class CrashRecoveryIT {
                 .collect(Collectors.joining(", ")));
         try {
             new SettledImportInvariants(system, api, generated).assertAllHold(stats, firstDay);
+            System.out.println(AnalyticsRebuild.assertRebuildEqualsLive(api, firstDay));
         } finally {
             System.out.printf("checked at +%.1fs%n", progress.secondsSinceStart());
         }

@@ -1,6 +1,7 @@
 package dev.oms.system;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.events.EventCodec;
 import dev.oms.devtokens.DevelopmentTokens;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +131,11 @@ final class OmsApi {
 
     /** An HTTP answer as it came: for requests whose refusal is part of what a test checks. */
     record Answer(int status, String body) {
+    }
+
+    record RebuildStatus(String state, long fromGeneration, long toGeneration, long recordsRead,
+                         long eventsApplied, long recordsSkipped, long recordsPerSecond, Instant startedAt,
+                         Instant finishedAt, String error) {
     }
 
     record PaymentTotals(Map<String, Long> count, Map<String, Long> amountMinor) {
@@ -280,6 +287,20 @@ final class OmsApi {
 
     Leaderboard leaderboard(int limit) {
         return get("analytics-service", "/leaderboard?limit=" + limit, new TypeReference<>() { });
+    }
+
+    /** The answer's body as it came: for comparing a whole answer before and after. */
+    String analyticsJson(String path) {
+        return send(request("analytics-service", path).GET().build(), new TypeReference<JsonNode>() { }).toString();
+    }
+
+    RebuildStatus startRebuild() {
+        return send(request("analytics-service", "/ops/rebuild").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                new TypeReference<>() { });
+    }
+
+    RebuildStatus rebuildStatus() {
+        return get("analytics-service", "/ops/rebuild", new TypeReference<>() { });
     }
 
     private <T> T get(String service, String path, TypeReference<T> type) {

@@ -105,6 +105,8 @@ class RefundsIT {
         assertEquals(kpis.grossRevenueMinor() - 10_000, kpis.netRevenueMinor());
         // What `oms analytics verify` compares: refund-service's own count of the day agrees.
         assertEquals(List.of(new OmsApi.RefundDay(today, refundsCompleted, 10_000, "USD")), api.refundsDaily(today, today));
+        // Rebuilt from the topics, refunds included, analytics has the same numbers.
+        System.out.println(AnalyticsRebuild.assertRebuildEqualsLive(api, today));
 
         // The customer is told once of the order and of each refund's end, with the order's status and total.
         List<Refund> refunds = api.refundsOf(orderId);
