@@ -146,6 +146,9 @@ final class OmsApi {
                      long refundsCompleted) {
     }
 
+    record KpiRange(DailyKpis totals) {
+    }
+
     record Leaderboard(List<Entry> entries) {
 
         record Entry(int rank, UUID customerId, long netSpendMinor) {
@@ -283,6 +286,12 @@ final class OmsApi {
 
     DailyKpis kpis(LocalDate date) {
         return get("analytics-service", "/kpis/daily?date=" + date, new TypeReference<>() { });
+    }
+
+    /** The totals of {@code GET /kpis} over the days from {@code from} to {@code to}. */
+    DailyKpis kpiTotals(LocalDate from, LocalDate to) {
+        KpiRange range = get("analytics-service", "/kpis?from=" + from + "&to=" + to, new TypeReference<>() { });
+        return range.totals();
     }
 
     Leaderboard leaderboard(int limit) {

@@ -53,6 +53,14 @@ final class OmsSystem implements AutoCloseable {
      * @param test names the log folder, so each test class keeps its own logs
      */
     static OmsSystem start(String test, Map<String, Map<String, String>> overrides) throws Exception {
+        return start(test, SERVICES, overrides, null);
+    }
+
+    /**
+     * Starts only {@code names}, with these JVM options (besides -Xmx256m), or the usual ones when null.
+     */
+    static OmsSystem start(String test, List<String> names, Map<String, Map<String, String>> overrides,
+                           String jvmOptions) throws Exception {
         Path root = Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("system-tests/target/system"));
         Instant start = Instant.now();
@@ -60,7 +68,7 @@ final class OmsSystem implements AutoCloseable {
         OmsSystem system = new OmsSystem(KafkaBroker.start(null, 0, 0), redisPrefix);
         try {
             system.broker.createTopics(Topics.all());
-            for (String name : SERVICES) {
+            for (String name : names) {
                 Map<String, String> properties = new HashMap<>();
                 properties.put("kafka.bootstrap.servers", system.broker.bootstrapServers());
                 properties.put("oms.redis.key-prefix", redisPrefix);
@@ -72,13 +80,16 @@ final class OmsSystem implements AutoCloseable {
                     properties.put("oms.db.name", fresh);
                 }
                 properties.putAll(overrides.getOrDefault(name, Map.of()));
-                system.services.put(name, ServiceProcess.start(root, name, freePort(), properties,
-                        work.resolve("apps"), work.resolve("logs").resolve(test)));
+                Path apps = work.resolve("apps");
+                Path logs = work.resolve("logs").resolve(test);
+                system.services.put(name, jvmOptions == null
+                        ? ServiceProcess.start(root, name, freePort(), properties, apps, logs)
+                        : ServiceProcess.start(root, name, freePort(), properties, apps, logs, jvmOptions));
             }
             for (ServiceProcess service : system.services.values()) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
-            System.out.printf("%s: %d services ready in %.1fs; logs in %s%n", test, SERVICES.size(),
+            System.out.printf("%s: %d services ready in %.1fs; logs in %s%n", test, names.size(),
                     Duration.between(start, Instant.now()).toMillis() / 1000.0, work.resolve("logs").resolve(test));
             return system;
         } catch (Exception e) {
@@ -94,7 +105,7 @@ final class OmsSystem implements AutoCloseable {
     ServiceProcess service(String name) {
         ServiceProcess service = services.get(name);
         if (service == null) {
-            throw new IllegalArgumentException("no service " + name + "; one of " + SERVICES);
+            throw new IllegalArgumentException("no service " + name + "; started: " + services.keySet());
         }
         return service;
     }
