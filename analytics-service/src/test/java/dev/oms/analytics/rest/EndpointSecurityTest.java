@@ -24,6 +24,9 @@ class EndpointSecurityTest {
                 .allow("GET /kpis/stream", ANALYST)
                 .allow("GET /leaderboard", ANALYST)
                 .allow("GET /ops/queues", ANALYST, ADMIN)
+                .allow("GET /ops/orders", ANALYST)
+                .open("POST /session")
+                .open("DELETE /session")
                 .verify();
     }
 }
