@@ -27,6 +27,9 @@ class EndpointSecurityTest {
                 // Starts a real rebuild: harmless, it only recomputes the same numbers (RebuildTest waits for it).
                 .allow("POST /ops/rebuild", ADMIN)
                 .allow("GET /ops/rebuild", ANALYST, ADMIN)
+                .allow("GET /ops/orders", ANALYST)
+                .open("POST /session")
+                .open("DELETE /session")
                 .verify();
     }
 }
