@@ -7,6 +7,7 @@ import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,18 @@ public class Generations {
     private final SetCommands<String, String> sets;
     private final KeyCommands<String> keyCommands;
     private final LuaScript switchScript;
+    /**
+     * How long reads use the generation they last read. A replaced generation is kept longer than this (see
+     * {@link KpiRebuild}), so a read that has not seen a switch yet still finds every key of the old one.
+     */
+    static final Duration READ_CACHE = Duration.ofMillis(500);
+
     /** The generation this replica writes to, remembered until a write finds it moved; 0 when not known. */
     private volatile long writing;
+    private volatile Remembered reading;
+
+    private record Remembered(GenerationKeys keys, long readAtNanos) {
+    }
 
     public Generations(RedisDataSource redis, KeyLayout keys, KpiSource source) {
         this.keys = keys;
@@ -52,6 +63,17 @@ public class Generations {
 
     public GenerationKeys currentKeys() {
         return keys.generation(current());
+    }
+
+    /** The generation reads take their keys from: the current one, as read at most {@link #READ_CACHE} ago. */
+    public GenerationKeys forReading() {
+        Remembered known = reading;
+        long now = System.nanoTime();
+        if (known == null || now - known.readAtNanos() > READ_CACHE.toNanos()) {
+            known = new Remembered(currentKeys(), now);
+            reading = known;
+        }
+        return known.keys();
     }
 
     /** The generation live consumption writes to: remembered, since it changes only when a rebuild switches. */
@@ -86,6 +108,7 @@ public class Generations {
                 List.of(Long.toString(replaced), Long.toString(rebuilt)))).toLong();
         if (outcome == 1) {
             writingMoved();
+            reading = null;
             return Switch.SWITCHED;
         }
         return outcome == 0 ? Switch.BEHIND : Switch.SUPERSEDED;

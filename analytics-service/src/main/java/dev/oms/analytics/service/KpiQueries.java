@@ -3,61 +3,64 @@ package dev.oms.analytics.service;
 import dev.oms.analytics.domain.DailyKpis;
 import dev.oms.analytics.domain.KpiCounter;
 import dev.oms.analytics.domain.RankedCustomer;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.hash.HashCommands;
-import io.quarkus.redis.datasource.sortedset.ScoredValue;
-import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Reads the KPIs and leaderboards of the current generation by key name (see {@link KeyLayout}); never scans. Each
- * query reads the generation once, so its answer comes from one generation even while a rebuild switches.
+ * query takes all its keys from one generation, so its answer is consistent even while a rebuild switches, and sends
+ * its commands as one pipeline: a day or a range of days is one round trip to Redis, a leaderboard two.
  */
 @ApplicationScoped
 public class KpiQueries {
 
-    private final HashCommands<String, String, String> hashes;
-    private final SortedSetCommands<String, String> sortedSets;
+    private static final KpiCounter[] COUNTERS = KpiCounter.values();
+
+    private final Redis redis;
     private final KeyLayout keys;
     private final Generations generations;
 
-    public KpiQueries(RedisDataSource redis, KeyLayout keys, Generations generations) {
-        this.hashes = redis.hash(String.class);
-        this.sortedSets = redis.sortedSet(String.class);
+    public KpiQueries(Redis redis, KeyLayout keys, Generations generations) {
+        this.redis = redis;
         this.keys = keys;
         this.generations = generations;
     }
 
     public DailyKpis daily(LocalDate day) {
-        return daily(generations.currentKeys(), day);
+        return days(day, day).get(0);
     }
 
     /** Every day from {@code first} to {@code last}, both included, oldest first. */
     public List<DailyKpis> days(LocalDate first, LocalDate last) {
-        GenerationKeys generation = generations.currentKeys();
-        List<DailyKpis> days = new ArrayList<>();
+        GenerationKeys generation = generations.forReading();
+        List<Request> reads = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            days.add(daily(generation, day));
+            Request read = Request.cmd(Command.HMGET).arg(generation.dayKpis(day));
+            for (KpiCounter counter : COUNTERS) {
+                read.arg(counter.field());
+            }
+            reads.add(read);
+        }
+        List<DailyKpis> days = new ArrayList<>(reads.size());
+        for (Response counters : redis.batchAndAwait(reads)) {
+            days.add(new DailyKpis(
+                    counter(counters, KpiCounter.ORDERS_COMPLETED),
+                    counter(counters, KpiCounter.ORDERS_FAILED),
+                    counter(counters, KpiCounter.ORDERS_CANCELLED),
+                    counter(counters, KpiCounter.GROSS_REVENUE_MINOR),
+                    counter(counters, KpiCounter.REFUNDED_MINOR),
+                    counter(counters, KpiCounter.REFUNDS_COMPLETED)));
         }
         return days;
-    }
-
-    private DailyKpis daily(GenerationKeys generation, LocalDate day) {
-        Map<String, String> counters = hashes.hgetall(generation.dayKpis(day));
-        return new DailyKpis(
-                counter(counters, KpiCounter.ORDERS_COMPLETED),
-                counter(counters, KpiCounter.ORDERS_FAILED),
-                counter(counters, KpiCounter.ORDERS_CANCELLED),
-                counter(counters, KpiCounter.GROSS_REVENUE_MINOR),
-                counter(counters, KpiCounter.REFUNDED_MINOR),
-                counter(counters, KpiCounter.REFUNDS_COMPLETED));
     }
 
     /**
@@ -65,21 +68,40 @@ public class KpiQueries {
      * ascending customer id (the UUID's canonical lower-case text).
      */
     public List<RankedCustomer> leaderboard(Optional<LocalDate> day, int limit) {
-        GenerationKeys generation = generations.currentKeys();
+        GenerationKeys generation = generations.forReading();
         String key = day.map(generation::leaderboardOfDay).orElseGet(generation::leaderboardAllTime);
-        List<ScoredValue<String>> top = sortedSets.zrangeWithScores(key, 0, limit - 1L);
-        List<RankedCustomer> ranked = new ArrayList<>(top.size());
-        for (ScoredValue<String> entry : top) {
-            UUID customerId = UUID.fromString(entry.value());
-            Map<String, String> profile = hashes.hmget(keys.customer(customerId), "name", "email");
-            ranked.add(new RankedCustomer(ranked.size() + 1, customerId, profile.get("name"), profile.get("email"),
-                    KeyLayout.netSpendOf(entry.score())));
+        Response top = redis.batchAndAwait(List.of(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(limit - 1L)
+                .arg("WITHSCORES"))).get(0);
+        List<UUID> customers = new ArrayList<>();
+        List<Long> spend = new ArrayList<>();
+        List<Request> profiles = new ArrayList<>();
+        // RESP2 answers member, score, member, score…; RESP3 answers [member, score] pairs.
+        boolean pairs = top.size() > 0 && top.get(0).size() == 2;
+        int entries = pairs ? top.size() : top.size() / 2;
+        for (int i = 0; i < entries; i++) {
+            String member = pairs ? top.get(i).get(0).toString() : top.get(2 * i).toString();
+            double score = Double.parseDouble(pairs ? top.get(i).get(1).toString() : top.get(2 * i + 1).toString());
+            UUID customerId = UUID.fromString(member);
+            customers.add(customerId);
+            spend.add(KeyLayout.netSpendOf(score));
+            profiles.add(Request.cmd(Command.HMGET).arg(keys.customer(customerId)).arg("name").arg("email"));
+        }
+        List<RankedCustomer> ranked = new ArrayList<>(customers.size());
+        List<Response> names = profiles.isEmpty() ? List.of() : redis.batchAndAwait(profiles);
+        for (int i = 0; i < customers.size(); i++) {
+            Response profile = names.get(i);
+            ranked.add(new RankedCustomer(i + 1, customers.get(i), text(profile.get(0)), text(profile.get(1)),
+                    spend.get(i)));
         }
         return ranked;
     }
 
-    private static long counter(Map<String, String> counters, KpiCounter counter) {
-        String value = counters.get(counter.field());
-        return value == null ? 0 : Long.parseLong(value);
+    private static long counter(Response counters, KpiCounter counter) {
+        Response value = counters.get(counter.ordinal());
+        return value == null ? 0 : value.toLong();
+    }
+
+    private static String text(Response value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -121,8 +121,9 @@ public class KpiRebuild {
             LOG.infof("Rebuilt the analytics from %d records (%d events applied) at %d records/s; generation %d "
                     + "replaces %d", progress.read, progress.applied, progress.perSecond(), started.toGeneration(),
                     started.fromGeneration());
-            runner.schedule(() -> dropQuietly(started.fromGeneration()), settings.keepReplacedFor().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            // Other replicas' reads may use the old generation for up to READ_CACHE after the switch.
+            runner.schedule(() -> dropQuietly(started.fromGeneration()),
+                    settings.keepReplacedFor().plus(Generations.READ_CACHE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             LOG.errorf(e, "The analytics rebuild %s failed; generation %d stays current", started.id(),
                     started.fromGeneration());
