@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
  */
 public class StubOrderService implements QuarkusTestResourceLifecycleManager {
 
-    public static final String STATS = "{\"total\":42,\"byStatus\":{\"CANCELLED\":3,\"COMPLETED\":30,\"DELIVERED\":5,"
+    public static final String STATS = "{\"total\":42,\"byStatus\":{\"CANCELLED\":3,\"PAID\":30,\"DELIVERED\":5,"
             + "\"FAILED\":2,\"PENDING_PAYMENT\":2}}";
     /** What the application gets as order-service's timeout: short, so the hang test is quick. */
     public static final String CLIENT_TIMEOUT = "1s";

@@ -113,7 +113,7 @@ class DashboardBrowserTest {
             assertEquals(apiChart(today), pageChart());
             assertEquals(apiTopTen(today), pageTopTen());
         });
-        awaitTrue("document.querySelector('#orders [data-status=COMPLETED]')?.dataset.value === '30'"
+        awaitTrue("document.querySelector('#orders [data-status=PAID]')?.dataset.value === '30'"
                 + " && document.querySelector('#orders [data-status=TOTAL]')?.dataset.value === '42'",
                 "the ops panel shows order-service's counts");
         awaitTrue("[...document.querySelectorAll('#lag tbody tr')].some(row => row.cells[0].textContent === '"

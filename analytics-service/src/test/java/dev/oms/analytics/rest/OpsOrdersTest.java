@@ -44,7 +44,7 @@ class OpsOrdersTest {
         RestAssured.given().auth().oauth2(token).when().get("/ops/orders")
                 .then().statusCode(200)
                 .body("total", equalTo(42))
-                .body("byStatus.COMPLETED", equalTo(30))
+                .body("byStatus.PAID", equalTo(30))
                 .body("byStatus.PENDING_PAYMENT", equalTo(2));
         assertEquals("Bearer " + token, lastAuthorization());
     }
