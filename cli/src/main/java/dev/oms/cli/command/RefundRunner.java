@@ -75,18 +75,24 @@ final class RefundRunner {
     }
 
     private SettledRefund settle(RefundPlan plan) {
-        Refund refund = request(plan);
-        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
+        Refund refund = awaitAnswer(refundService, request(plan), ANSWER_TIMEOUT);
+        return new SettledRefund(plan, refund.refundId(), refund.status(),
+                refund.amount() == null ? 0 : refund.amount().amountMinor(), refund.updatedAt(), refund.failureReason());
+    }
+
+    /** Follows a refund until the payment side settled (COMPLETED) or declined (FAILED) it: shared with oms refund. */
+    static Refund awaitAnswer(ServiceClient refundService, Refund granted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Refund refund = granted;
         while (refund.pending()) {
             if (System.nanoTime() > deadline) {
-                throw new CliException("refund " + refund.refundId() + " of order " + plan.order().externalOrderId()
-                        + " is still PENDING after " + ANSWER_TIMEOUT.toSeconds() + " s");
+                throw new CliException("refund " + refund.refundId() + " is still PENDING after " + timeout.toSeconds()
+                        + " s; see it with GET /refunds/" + refund.refundId());
             }
             Pause.sleep(POLL);
             refund = refundService.get("/refunds/" + refund.refundId(), Refund.class);
         }
-        return new SettledRefund(plan, refund.refundId(), refund.status(),
-                refund.amount() == null ? 0 : refund.amount().amountMinor(), refund.updatedAt(), refund.failureReason());
+        return refund;
     }
 
     /** Asks again under the same key while refund-service does not know the order as paid yet. */
