@@ -2,22 +2,14 @@ package dev.oms.cli.command;
 
 import dev.oms.cli.CliException;
 import dev.oms.cli.Service;
-import dev.oms.cli.api.DailyKpis;
 import dev.oms.cli.api.Leaderboard;
-import dev.oms.cli.demo.DemoCatalog;
 import dev.oms.cli.demo.GeneratedOrder;
 import dev.oms.cli.format.Cells;
 import dev.oms.cli.format.MoneyFormat;
 import dev.oms.cli.format.ProgressLine;
-import dev.oms.cli.http.Query;
 import dev.oms.cli.http.ServiceClient;
 import dev.oms.cli.simulation.AnalyticsComparison;
 import dev.oms.cli.simulation.ComparisonView;
-import dev.oms.cli.simulation.ExpectedLeaderboard;
-import dev.oms.cli.simulation.FigureCheck;
-import dev.oms.cli.simulation.KpiComparison;
-import dev.oms.cli.simulation.KpiFigures;
-import dev.oms.cli.simulation.LeaderboardComparison;
 import dev.oms.cli.simulation.RefundPlan;
 import dev.oms.cli.simulation.RefundPlanner;
 import dev.oms.cli.simulation.RunEffect;
@@ -28,10 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +29,6 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -51,9 +40,6 @@ import java.util.stream.Collectors;
                 "Exit code 1 when a step fails or any figure differs from the expected one."})
 public class SimulateCommand extends ServiceCommand {
 
-    /** The most analytics lists: the leaderboards are read this deep to know the run's customers' figures. */
-    private static final int BOARD_LIMIT = 100;
-    private static final int TOP = 10;
     private static final int STEPS = 8;
 
     @Option(names = "--orders", paramLabel = "N", defaultValue = "1000",
@@ -72,22 +58,16 @@ public class SimulateCommand extends ServiceCommand {
             description = "seed of the generated orders and of the refunds' choice and amounts (default: ${DEFAULT-VALUE})")
     private long seed;
 
+    /** analytics consumes the events a moment after the services have written them. */
     @Option(names = "--analytics-wait", paramLabel = "SECONDS", defaultValue = "90",
             description = "how long analytics may take to catch up with the run before its figures count as "
                     + "different (default: ${DEFAULT-VALUE})")
     private int analyticsWaitSeconds;
 
-    private ServiceClient analyticsService;
-
-    /** The business day and zone the run started in, the shop currency, and the figures analytics had then. */
-    private record Before(LocalDate day, ZoneId zone, String currency, KpiFigures kpis, Leaderboard allTime,
-                          Leaderboard onDay) {
-    }
-
     @Override
     public Integer call() {
         int refundCount = validatedRefundCount();
-        analyticsService = client(Service.ANALYTICS);
+        RunAnalytics analytics = new RunAnalytics(client(Service.ANALYTICS));
         ServiceClient orderService = client(Service.ORDER);
         GeneratedImport steps = new GeneratedImport(orderService, client(Service.IMPORT), out());
 
@@ -95,7 +75,8 @@ public class SimulateCommand extends ServiceCommand {
         steps.loadCatalog(orders);
 
         step(2, "Before: today's KPIs and top customers");
-        Before before = readBefore();
+        RunAnalytics.Before before = analytics.before();
+        printBefore(before);
         LocalDate firstUtcDay = LocalDate.now(ZoneOffset.UTC);
 
         step(3, "Orders file");
@@ -129,7 +110,7 @@ public class SimulateCommand extends ServiceCommand {
         List<String> runDifferences = new ArrayList<>(totalDifferences(settled, before.currency()));
 
         step(6, "Refunds");
-        List<SettledRefund> ended = refund(settled, refundCount, prefix);
+        List<SettledRefund> ended = refund(settled, refundCount, prefix, before.currency());
         runDifferences.addAll(refundDifferences(ended, before.currency()));
 
         step(7, "Expected vs analytics");
@@ -140,7 +121,10 @@ public class SimulateCommand extends ServiceCommand {
                     + days.stream().map(LocalDate::toString).collect(Collectors.joining(", ")) + "): each is compared; "
                     + "the later days had no figures before the run began");
         }
-        AnalyticsComparison comparison = awaitAnalytics(before, effect, days);
+        AnalyticsComparison comparison;
+        try (ProgressLine progress = ProgressLine.forConsole(out())) {
+            comparison = analytics.awaitAgreement(before, effect, days, Duration.ofSeconds(analyticsWaitSeconds), progress);
+        }
 
         step(8, "Result");
         out().print(ComparisonView.of(comparison, before.zone().getId(), before.currency()));
@@ -179,32 +163,16 @@ public class SimulateCommand extends ServiceCommand {
         out().flush();
     }
 
-    private Before readBefore() {
-        DailyKpis today = analyticsService.get("/kpis/daily", DailyKpis.class);
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(today.zone());
-        } catch (DateTimeException | NullPointerException e) {
-            throw new CliException("analytics reports its business days in an unknown zone: " + today.zone());
-        }
-        String currency = today.currency() == null ? DemoCatalog.CURRENCY : today.currency();
-        Leaderboard allTime = leaderboard(null);
-        Leaderboard onDay = leaderboard(today.date());
-        out().print(Views.kpis(today));
+    private void printBefore(RunAnalytics.Before before) {
+        out().print(Views.kpis(before.today()));
         out().println();
-        out().print(Views.leaderboard(top(allTime), currency));
+        out().print(Views.leaderboard(top(before.allTime()), before.currency()));
         out().println();
-        out().print(Views.leaderboard(top(onDay), currency));
-        return new Before(today.date(), zone, currency, KpiFigures.of(today), allTime, onDay);
-    }
-
-    private Leaderboard leaderboard(LocalDate day) {
-        return analyticsService.get(Query.create().add("limit", BOARD_LIMIT).add("date", day).appendTo("/leaderboard"),
-                Leaderboard.class);
+        out().print(Views.leaderboard(top(before.onDay()), before.currency()));
     }
 
     private static Leaderboard top(Leaderboard board) {
-        return new Leaderboard(board.scope(), board.entries().stream().limit(TOP).toList());
+        return new Leaderboard(board.scope(), board.entries().stream().limit(RunAnalytics.TOP).toList());
     }
 
     /** Order-service must have charged what the generated file says: the expectation is built on the file's totals. */
@@ -226,7 +194,7 @@ public class SimulateCommand extends ServiceCommand {
                 .toList();
     }
 
-    private List<SettledRefund> refund(List<SettledOrder> settled, int count, String prefix) {
+    private List<SettledRefund> refund(List<SettledOrder> settled, int count, String prefix, String currency) {
         List<GeneratedOrder> paid = settled.stream().filter(SettledOrder::isPaid).map(SettledOrder::generated).toList();
         List<RefundPlan> plans = new RefundPlanner(seed).plan(paid, count, partialShare, prefix);
         long full = plans.stream().filter(RefundPlan::isFull).count();
@@ -241,7 +209,7 @@ public class SimulateCommand extends ServiceCommand {
         if (!ended.isEmpty()) {
             long completedMinor = ended.stream().filter(SettledRefund::isCompleted).mapToLong(SettledRefund::amountMinor).sum();
             out().println("Refunds by status: " + byStatus(ended.stream().map(SettledRefund::status).toList())
-                    + "; completed ones " + MoneyFormat.format(completedMinor, DemoCatalog.CURRENCY)
+                    + "; completed ones " + MoneyFormat.format(completedMinor, currency)
                     + " (declined ones are expected: the payment simulator declines a share of refunds)");
         }
         return ended;
@@ -263,50 +231,5 @@ public class SimulateCommand extends ServiceCommand {
                     + ": are the clocks of the services and this machine apart?");
         }
         return days;
-    }
-
-    /** Compares until analytics agrees or the catch-up time is over, and returns the last comparison. */
-    private AnalyticsComparison awaitAnalytics(Before before, RunEffect effect, NavigableSet<LocalDate> days) {
-        // analytics consumes the events a moment after the services have written them.
-        long deadline = System.nanoTime() + Duration.ofSeconds(analyticsWaitSeconds).toNanos();
-        try (ProgressLine progress = ProgressLine.forConsole(out())) {
-            while (true) {
-                AnalyticsComparison comparison = compare(before, effect, days);
-                if (comparison.ok()) {
-                    progress.finish("Analytics has caught up");
-                    return comparison;
-                }
-                if (System.nanoTime() > deadline) {
-                    progress.finish("Analytics still differs after " + analyticsWaitSeconds + " s");
-                    return comparison;
-                }
-                progress.update("Waiting for analytics to catch up: "
-                        + comparison.differences(before.currency()).size() + " figure(s) differ");
-                Pause.sleep(ImportRunner.POLL_INTERVAL);
-            }
-        }
-    }
-
-    private AnalyticsComparison compare(Before before, RunEffect effect, NavigableSet<LocalDate> days) {
-        Map<LocalDate, List<FigureCheck>> kpis = new TreeMap<>();
-        Map<LocalDate, LeaderboardComparison> boards = new TreeMap<>();
-        for (LocalDate day : days) {
-            boolean firstDay = day.equals(before.day());
-            DailyKpis actual = analyticsService.get(Query.create().add("date", day).appendTo("/kpis/daily"),
-                    DailyKpis.class);
-            kpis.put(day, KpiComparison.of(firstDay ? before.kpis() : KpiFigures.NONE, effect.figuresOn(day), actual));
-            Leaderboard dayBefore = firstDay ? before.onDay() : new Leaderboard(day.toString(), List.of());
-            boards.put(day, boardComparison(dayBefore, effect.netSpendChangeOn(day), effect, leaderboard(day)));
-        }
-        LeaderboardComparison allTime = boardComparison(before.allTime(), effect.netSpendChange(), effect,
-                leaderboard(null));
-        return new AnalyticsComparison(kpis, allTime, boards);
-    }
-
-    private static LeaderboardComparison boardComparison(Leaderboard before, Map<UUID, Long> changes, RunEffect effect,
-                                                         Leaderboard actual) {
-        ExpectedLeaderboard expected = ExpectedLeaderboard.of(before, BOARD_LIMIT, changes, effect.customers());
-        return new LeaderboardComparison(expected,
-                changes.keySet().stream().map(UUID::toString).collect(Collectors.toSet()), actual, BOARD_LIMIT, TOP);
     }
 }
