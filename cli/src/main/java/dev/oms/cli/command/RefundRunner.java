@@ -51,17 +51,18 @@ final class RefundRunner {
                 futures.add(done.submit(() -> settle(plan)));
             }
             List<String> statuses = new ArrayList<>(plans.size());
+            String counts = "";
             for (int ended = 1; ended <= plans.size(); ended++) {
                 statuses.add(done.take().get().status());
-                progress.update(ProgressLine.bar(ended, plans.size()) + " " + Cells.count(ended) + " of "
-                        + Cells.count(plans.size()) + " refunds ended: " + SimulateCommand.byStatus(statuses));
+                counts = ProgressLine.bar(ended, plans.size()) + " " + Cells.count(ended) + " of "
+                        + Cells.count(plans.size()) + " refunds ended: " + SimulateCommand.byStatus(statuses);
+                progress.update(counts);
             }
+            progress.finish(counts);
             List<SettledRefund> settled = new ArrayList<>(plans.size());
             for (Future<SettledRefund> future : futures) {
                 settled.add(future.get());
             }
-            progress.finish(ProgressLine.bar(1, 1) + " " + Cells.count(plans.size()) + " refunds ended: "
-                    + SimulateCommand.byStatus(statuses));
             return settled;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -40,10 +40,12 @@ final class SettledOrdersReader {
                     .put(order.externalOrderId(), order);
         }
         Map<String, SettledOrder> found = new HashMap<>();
+        String counts = "";
         for (Map.Entry<String, Map<String, GeneratedOrder>> customer : byCustomer.entrySet()) {
             readCustomer(customer.getKey(), customer.getValue(), from, to, found);
-            progress.update(ProgressLine.bar(found.size(), generated.size()) + " " + Cells.count(found.size()) + " of "
-                    + Cells.count(generated.size()) + " orders read from order-service");
+            counts = ProgressLine.bar(found.size(), generated.size()) + " " + Cells.count(found.size()) + " of "
+                    + Cells.count(generated.size()) + " orders read from order-service";
+            progress.update(counts);
         }
         List<SettledOrder> settled = new ArrayList<>(generated.size());
         for (GeneratedOrder order : generated) {
@@ -55,7 +57,7 @@ final class SettledOrdersReader {
             }
             settled.add(one);
         }
-        progress.finish(ProgressLine.bar(1, 1) + " " + Cells.count(settled.size()) + " orders read from order-service");
+        progress.finish(counts);
         return settled;
     }
 
