@@ -103,8 +103,7 @@ public class SimulateCommand extends ServiceCommand {
         }
         List<SettledOrder> settled;
         try (ProgressLine progress = ProgressLine.forConsole(out())) {
-            settled = new SettledOrdersReader(orderService).read(generated, firstUtcDay, LocalDate.now(ZoneOffset.UTC),
-                    progress);
+            settled = new SettledOrdersReader(orderService).read(generated, firstUtcDay, progress);
         }
         out().println("Orders of this run by status: " + byStatus(settled.stream().map(SettledOrder::status).toList()));
         List<String> runDifferences = new ArrayList<>(totalDifferences(settled, before.currency()));
