@@ -11,6 +11,7 @@ import dev.oms.cli.command.OpsCommand;
 import dev.oms.cli.command.OrdersCommand;
 import dev.oms.cli.command.ProductsCommand;
 import dev.oms.cli.command.RefundCommand;
+import dev.oms.cli.command.SimulateCommand;
 import dev.oms.cli.command.TokenCommand;
 import dev.oms.cli.http.ServiceClient;
 import dev.oms.devtokens.DevelopmentTokens;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
         description = "Order management platform: load products, import orders, look at orders, KPIs and the leaderboard.",
         subcommands = {ProductsCommand.class, OrdersCommand.class, ImportCommand.class, ImportsCommand.class,
                 RefundCommand.class, NotificationsCommand.class, KpiCommand.class, LeaderboardCommand.class,
-                OpsCommand.class, AnalyticsCommand.class, DemoCommand.class, TokenCommand.class,
+                OpsCommand.class, AnalyticsCommand.class, DemoCommand.class, SimulateCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Each service URL can also be set with OMS_<SERVICE>_URL, e.g. OMS_ORDER_URL.",
                 "Requests carry the bearer token in OMS_TOKEN; without it, a DEVELOPMENT token (admin, support,",

@@ -7,7 +7,10 @@ import dev.oms.system.OmsApi.PlaceOrder;
 import dev.oms.system.OmsApi.Refund;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
@@ -27,8 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 7, end to end across the real services: support refunds a paid order through refund-service, payment-service
  * settles each refund with its simulator (here declining half of them), refund-service ends it, and order-service
  * moves the order's refund status to PARTIAL, then FULL. A declined refund frees its amount for a new request, and
- * analytics counts the completed refunds; the customer is notified of the order and of every refund's end.
+ * analytics counts the completed refunds; the customer is notified of the order and of every refund's end. Then, on
+ * the same system, {@code oms simulate} (the packaged CLI) imports orders, refunds some, and checks analytics.
  */
+// The first test counts the day's refunds from zero; the simulation counts on top of whatever was there, so it goes second.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefundsIT {
 
     private static final Duration PATIENCE = Duration.ofMinutes(1);
@@ -53,6 +59,7 @@ class RefundsIT {
     }
 
     @Test
+    @Order(1)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void declinedRefundsFreeTheirAmountAndSettledOnesRefundTheOrderPartlyThenFully() {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -125,6 +132,23 @@ class RefundsIT {
         Answer more = refund(orderId, Map.of("amountMinor", 1, "reason", "one cent more"));
         assertEquals(422, more.status(), more.body());
         assertEquals(0, ((Number) OmsApi.parse(more.body()).get("remainingMinor")).longValue(), more.body());
+    }
+
+    /** Issue 8's assignment test end to end: half of its refunds are declined here, the rest must show in analytics. */
+    @Test
+    @Order(2)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void simulateFindsAnalyticsMovedByExactlyItsOrdersAndRefunds() throws Exception {
+        CliProcess.Result simulation = CliProcess.run(system, "RefundsIT", Duration.ofMinutes(3),
+                "simulate", "--orders", "150", "--refunds", "30", "--seed", "8");
+
+        System.out.printf("RefundsIT: oms simulate --orders 150 --refunds 30 took %.1fs%n%s%n",
+                simulation.took().toMillis() / 1000.0, simulation.output());
+        assertEquals(0, simulation.exitCode(), simulation.output());
+        assertTrue(simulation.output().contains(" paid orders: 15 in full, 15 in part"),
+                simulation.output());
+        assertTrue(simulation.output().contains("Analytics moved by exactly this run: every figure as expected."),
+                simulation.output());
     }
 
     private static Answer refund(UUID orderId, Map<String, Object> body) {

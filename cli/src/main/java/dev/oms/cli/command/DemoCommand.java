@@ -1,20 +1,12 @@
 package dev.oms.cli.command;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.oms.cli.CliException;
 import dev.oms.cli.Service;
-import dev.oms.cli.api.BulkProductsResult;
 import dev.oms.cli.api.DailyKpis;
-import dev.oms.cli.api.ImportJob;
 import dev.oms.cli.api.Leaderboard;
-import dev.oms.cli.api.OrderStats;
 import dev.oms.cli.api.PaidDay;
-import dev.oms.cli.api.ProductInput;
-import dev.oms.cli.catalog.ProductLoader;
 import dev.oms.cli.demo.DemoCatalog;
-import dev.oms.cli.demo.DemoOrderGenerator;
 import dev.oms.cli.demo.KpiCrossCheck;
-import dev.oms.cli.demo.Settlement;
 import dev.oms.cli.format.Cells;
 import dev.oms.cli.format.MoneyFormat;
 import dev.oms.cli.format.ProgressLine;
@@ -26,20 +18,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the whole system once: load a demo catalog, import generated orders, wait for every order "
@@ -47,13 +31,9 @@ import java.util.stream.Collectors;
                 "Exit code 1 when a step fails or the KPIs disagree with order-service."})
 public class DemoCommand extends ServiceCommand {
 
-    private static final int MAX_ORDERS = 1_000_000;
-    private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration SAGA_TIMEOUT = Duration.ofMinutes(5);
     /** analytics consumes the same events a moment after order-service has written them. */
     private static final Duration ANALYTICS_CATCH_UP = Duration.ofSeconds(60);
     private static final int STEPS = 7;
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     @Option(names = "--orders", paramLabel = "N", defaultValue = "1000", description = "how many orders to import (default: ${DEFAULT-VALUE})")
     private int orders;
@@ -64,39 +44,35 @@ public class DemoCommand extends ServiceCommand {
     private long seed;
 
     private ServiceClient orderService;
-    private ServiceClient importService;
     private ServiceClient analyticsService;
 
     @Override
     public Integer call() {
-        if (orders < 1 || orders > MAX_ORDERS) {
-            throw new ParameterException(spec.commandLine(), "--orders must be between 1 and " + MAX_ORDERS);
+        if (orders < 1 || orders > GeneratedImport.MAX_ORDERS) {
+            throw new ParameterException(spec.commandLine(), "--orders must be between 1 and " + GeneratedImport.MAX_ORDERS);
         }
         orderService = client(Service.ORDER);
-        importService = client(Service.IMPORT);
         analyticsService = client(Service.ANALYTICS);
+        GeneratedImport steps = new GeneratedImport(orderService, client(Service.IMPORT), out());
 
         step(1, "Product catalog");
-        loadCatalog();
+        steps.loadCatalog(orders);
 
         step(2, "Orders file");
-        Path file = createTempFile();
+        Path file = GeneratedImport.createTempFile("demo");
         try {
-            long rows = generateOrders(file);
+            long rows = steps.generateOrders(file, GeneratedImport.runPrefix("demo"), orders, seed, order -> { });
 
             step(3, "Import");
-            OrderStats before = orderService.get("/orders/stats", OrderStats.class);
-            ImportRunner runner = new ImportRunner(importService, out());
-            ImportJob job = runner.await(runner.upload(file), rows, IMPORT_TIMEOUT);
-            runner.printSummary(job);
-            if (job.isFailed()) {
+            GeneratedImport.Imported imported = steps.importFile(file, rows);
+            if (imported.job().isFailed()) {
                 return 1;
             }
 
             step(4, "Order saga");
-            awaitSettlement(before, job.duplicate() ? 0 : job.ordersPublished());
+            steps.awaitSettlement(imported);
         } finally {
-            deleteQuietly(file);
+            GeneratedImport.deleteQuietly(file);
         }
 
         step(5, "Today's KPIs and top customers");
@@ -122,78 +98,6 @@ public class DemoCommand extends ServiceCommand {
         out().println();
         out().println("== " + number + "/" + STEPS + " " + title);
         out().flush();
-    }
-
-    private void loadCatalog() {
-        List<ProductInput> products = DemoCatalog.productsStockedFor(orders);
-        BulkProductsResult result = new ProductLoader(orderService).load(products);
-        out().println("Loaded " + products.size() + " products (" + Cells.count(result.created()) + " created, "
-                + Cells.count(result.updated()) + " updated), " + Cells.count(products.get(0).onHand()) + " in stock each");
-    }
-
-    private static Path createTempFile() {
-        try {
-            return Files.createTempFile("oms-demo-", ".csv");
-        } catch (IOException e) {
-            throw new CliException("cannot create a temporary file for the demo orders: " + e.getMessage());
-        }
-    }
-
-    /** The file is only a vehicle for the upload; failing to delete it must not fail the demo. */
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            file.toFile().deleteOnExit();
-        }
-    }
-
-    private long generateOrders(Path file) {
-        // A timestamp in the order ids makes every run's orders new, so a second demo imports rather than dedupes.
-        String prefix = "demo-" + RUN_ID.format(Instant.now());
-        long rows;
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            rows = new DemoOrderGenerator(DemoCatalog.PRODUCTS, DemoCatalog.CUSTOMERS).write(writer, prefix, orders, seed);
-        } catch (IOException e) {
-            throw new CliException("cannot write the demo orders to " + file + ": " + e.getMessage());
-        }
-        out().println("Generated " + Cells.count(orders) + " orders (" + Cells.count(rows) + " rows, seed " + seed
-                + ", " + DemoCatalog.CUSTOMERS.size() + " customers) with ids " + prefix + "-000001 and on");
-        return rows;
-    }
-
-    private void awaitSettlement(OrderStats before, long expected) {
-        long started = System.nanoTime();
-        long deadline = started + SAGA_TIMEOUT.toNanos();
-        try (ProgressLine progress = ProgressLine.forConsole(out())) {
-            while (true) {
-                Settlement settlement = new Settlement(before,
-                        orderService.get("/orders/stats", OrderStats.class), expected);
-                String counts = Cells.count(settlement.settled()) + " of " + Cells.count(expected) + " orders settled"
-                        + byStatus(settlement.settledByStatus());
-                if (settlement.isComplete()) {
-                    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-                    progress.finish(ProgressLine.bar(expected, expected) + " " + counts + " in " + seconds + " s");
-                    return;
-                }
-                progress.update(ProgressLine.bar(settlement.settled(), expected) + " " + counts
-                        + " (" + Cells.count(settlement.arrived()) + " received)");
-                if (System.nanoTime() > deadline) {
-                    throw new CliException("the orders did not all finish their saga within " + SAGA_TIMEOUT.toMinutes()
-                            + " minutes: " + counts + ", " + Cells.count(settlement.arrived()) + " received by order-service");
-                }
-                Pause.sleep(ImportRunner.POLL_INTERVAL);
-            }
-        }
-    }
-
-    private static String byStatus(Map<String, Long> settledByStatus) {
-        if (settledByStatus.isEmpty()) {
-            return "";
-        }
-        return settledByStatus.entrySet().stream()
-                .map(entry -> entry.getKey() + " " + Cells.count(entry.getValue()))
-                .collect(Collectors.joining(" · ", ": ", ""));
     }
 
     /** The KPIs of a day and how they differ from order-service's figures (empty when they agree). */

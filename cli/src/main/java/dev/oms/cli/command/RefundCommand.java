@@ -1,6 +1,5 @@
 package dev.oms.cli.command;
 
-import dev.oms.cli.CliException;
 import dev.oms.cli.Service;
 import dev.oms.cli.api.Refund;
 import dev.oms.cli.catalog.DecimalPrice;
@@ -22,7 +21,6 @@ import java.util.UUID;
 public class RefundCommand extends ServiceCommand {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration POLL = Duration.ofMillis(250);
 
     @Parameters(paramLabel = "ORDER_ID", description = "the order id (UUID), or the shop's order id")
     private String order;
@@ -60,24 +58,9 @@ public class RefundCommand extends ServiceCommand {
         if (!waitForAnswer || !refund.pending()) {
             return 0;
         }
-        Refund answered = awaitAnswer(refund.refundId());
+        Refund answered = RefundRunner.awaitAnswer(client(Service.REFUND), refund, WAIT);
         print(answered);
         return answered.status().equals("FAILED") ? 1 : 0;
-    }
-
-    private Refund awaitAnswer(String refundId) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Refund refund = client(Service.REFUND).get("/refunds/" + refundId, Refund.class);
-            if (!refund.pending()) {
-                return refund;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new CliException("refund " + refundId + " is still PENDING after " + WAIT.toSeconds()
-                        + " s; see it with GET /refunds/" + refundId);
-            }
-            Pause.sleep(POLL);
-        }
     }
 
     private void print(Refund refund) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Writes demo orders in the canonical import format, one row per line item, rows of an order together.
@@ -37,6 +38,12 @@ public final class DemoOrderGenerator {
      * Each order has 1–3 lines of distinct products, quantities 1–3, at catalog prices.
      */
     public long write(Writer target, String orderIdPrefix, int orders, long seed) throws IOException {
+        return write(target, orderIdPrefix, orders, seed, order -> { });
+    }
+
+    /** As {@link #write(Writer, String, int, long)}, telling {@code written} of each order once its rows are written. */
+    public long write(Writer target, String orderIdPrefix, int orders, long seed, Consumer<GeneratedOrder> written)
+            throws IOException {
         Random random = new Random(seed);
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(target);
         csv.writeRecord(HEADER);
@@ -45,12 +52,15 @@ public final class DemoOrderGenerator {
             String orderId = String.format(Locale.ROOT, "%s-%06d", orderIdPrefix, n);
             DemoCustomer customer = customers.get(random.nextInt(customers.size()));
             int lines = 1 + random.nextInt(DemoCatalog.MAX_LINES_PER_ORDER);
+            long totalMinor = 0;
             for (DemoProduct product : distinctProducts(random, lines)) {
                 int quantity = 1 + random.nextInt(DemoCatalog.MAX_QUANTITY);
                 csv.writeRecord(orderId, customer.email(), customer.name(), product.sku(), product.name(),
                         Integer.toString(quantity), MoneyFormat.plainDecimal(product.unitPriceMinor()));
+                totalMinor = Math.addExact(totalMinor, Math.multiplyExact(quantity, product.unitPriceMinor()));
                 rows++;
             }
+            written.accept(new GeneratedOrder(orderId, customer, totalMinor));
         }
         csv.flush();
         return rows;

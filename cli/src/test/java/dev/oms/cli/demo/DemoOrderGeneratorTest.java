@@ -84,6 +84,29 @@ class DemoOrderGeneratorTest {
     }
 
     @Test
+    void tellsOfEachOrderWithItsCustomerAndTheTotalOfItsRows() throws IOException {
+        StringWriter csv = new StringWriter();
+        List<GeneratedOrder> told = new ArrayList<>();
+        generator.write(csv, "sim-1", 300, 11, told::add);
+
+        Map<String, Long> totals = new LinkedHashMap<>();
+        Map<String, String> emails = new HashMap<>();
+        for (CsvRecord row : CsvReader.builder().ofCsvRecord(csv.toString()).stream().skip(1).toList()) {
+            totals.merge(row.getField(0), Long.parseLong(row.getField(5)) * DecimalPrice.parseMinor(row.getField(6)),
+                    Long::sum);
+            emails.put(row.getField(0), row.getField(1));
+        }
+        assertEquals(List.copyOf(totals.keySet()), told.stream().map(GeneratedOrder::externalOrderId).toList());
+        for (GeneratedOrder order : told) {
+            assertEquals(totals.get(order.externalOrderId()), order.totalMinor(), order.externalOrderId());
+            assertEquals(emails.get(order.externalOrderId()), order.customer().email());
+        }
+        StringWriter again = new StringWriter();
+        generator.write(again, "sim-1", 300, 11);
+        assertEquals(again.toString(), csv.toString(), "telling changes nothing in the file");
+    }
+
+    @Test
     void theCatalogHasTwentyProductsFiftyCustomersAndStockForEveryOrder() {
         assertEquals(20, DemoCatalog.PRODUCTS.stream().map(DemoProduct::sku).distinct().count());
         assertEquals(50, DemoCatalog.CUSTOMERS.stream().map(DemoCustomer::email).distinct().count());
