@@ -50,7 +50,7 @@ class CrashRecoveryIT {
     static void startSystem() throws Exception {
         Map<String, String> payments = new HashMap<>(FAST_GROUP_FAILOVER);
         payments.put("oms.payments.simulator.approval-rate", "0.9");
-        system = OmsSystem.start("CrashRecoveryIT", Map.of("order-service", FAST_GROUP_FAILOVER, "payment-service", payments));
+        system = OmsSystem.startSaga("CrashRecoveryIT", Map.of("order-service", FAST_GROUP_FAILOVER, "payment-service", payments));
         api = new OmsApi(system);
     }
 

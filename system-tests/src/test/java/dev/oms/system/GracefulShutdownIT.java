@@ -47,7 +47,7 @@ class GracefulShutdownIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = OmsSystem.start("GracefulShutdownIT",
+        system = OmsSystem.startSaga("GracefulShutdownIT",
                 Map.of("payment-service", Map.of("oms.payments.simulator.approval-rate", "0.9")));
         api = new OmsApi(system);
     }

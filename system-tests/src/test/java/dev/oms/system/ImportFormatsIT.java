@@ -34,7 +34,7 @@ class ImportFormatsIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = OmsSystem.start("ImportFormatsIT", Map.of());
+        system = OmsSystem.startSaga("ImportFormatsIT", Map.of());
         api = new OmsApi(system);
     }
 

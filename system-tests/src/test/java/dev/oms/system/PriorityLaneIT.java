@@ -39,7 +39,7 @@ class PriorityLaneIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = OmsSystem.start("PriorityLaneIT", Map.of());
+        system = OmsSystem.startSaga("PriorityLaneIT", Map.of());
         api = new OmsApi(system);
     }
 
