@@ -1,10 +1,13 @@
 package dev.oms.analytics;
 
 import dev.oms.analytics.service.AppliedOffsets;
+import dev.oms.events.EventEnvelope;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -18,6 +21,13 @@ public final class Consumption {
     public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private Consumption() {
+    }
+
+    /** Publishes the events and waits until the service has applied every one of them. */
+    public static void publishAndAwait(AppliedOffsets appliedOffsets, List<EventEnvelope> events) {
+        List<RecordMetadata> published = new ArrayList<>();
+        events.forEach(event -> published.add(OrderEventsFixture.publish(event)));
+        awaitApplied(appliedOffsets, published);
     }
 
     public static void awaitApplied(AppliedOffsets appliedOffsets, Collection<RecordMetadata> records) {

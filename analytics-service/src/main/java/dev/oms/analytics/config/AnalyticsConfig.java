@@ -27,8 +27,8 @@ public interface AnalyticsConfig {
     /** Recomputing the numbers from the topics into a fresh generation. */
     interface Rebuild {
 
-        /** Records applied per Redis pipeline. */
-        @WithDefault("1000")
+        /** Records applied per script call: one round trip, during which Redis serves nobody else. */
+        @WithDefault("500")
         int batchSize();
 
         /** How long a rebuild that has read the whole log may take to catch up with live consumption and switch. */

@@ -8,6 +8,7 @@ import dev.oms.platform.rest.Problem;
 import dev.oms.platform.rest.DateRange;
 import dev.oms.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -69,11 +70,11 @@ public class KpiResource {
     @APIResponse(responseCode = "400", description = "`date` is not a date of the form YYYY-MM-DD",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.ANALYST)
-    public DailyKpisResponse daily(
+    public Uni<DailyKpisResponse> daily(
             @Parameter(description = "Business day, YYYY-MM-DD; default: today in the shop's zone", example = "2026-11-22")
             @QueryParam("date") String date) {
         LocalDate day = QueryParameters.date("date", date).orElseGet(() -> LocalDate.now(config.zone()));
-        return DailyKpisResponse.of(day, config.zone().getId(), config.currency(), queries.daily(day));
+        return queries.daily(day).map(kpis -> DailyKpisResponse.of(day, config.zone().getId(), config.currency(), kpis));
     }
 
     @GET
@@ -86,7 +87,7 @@ public class KpiResource {
             + MAX_RANGE_DAYS + " days",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.ANALYST)
-    public KpiRangeResponse range(
+    public Uni<KpiRangeResponse> range(
             @Parameter(description = "First business day, YYYY-MM-DD", required = true, example = "2026-11-01")
             @QueryParam("from") String from,
             @Parameter(description = "Last business day, YYYY-MM-DD", required = true, example = "2026-11-30")
@@ -95,14 +96,16 @@ public class KpiResource {
         LocalDate first = range.first();
         LocalDate last = range.last();
         String zone = config.zone().getId();
-        List<DailyKpisResponse> rows = new ArrayList<>();
-        DailyKpis sum = DailyKpis.NONE;
-        LocalDate day = first;
-        for (DailyKpis kpis : queries.days(first, last)) {
-            rows.add(DailyKpisResponse.of(day, zone, config.currency(), kpis));
-            sum = sum.plus(kpis);
-            day = day.plusDays(1);
-        }
-        return new KpiRangeResponse(first, last, zone, config.currency(), rows, KpiRangeResponse.Totals.of(sum));
+        return queries.days(first, last).map(days -> {
+            List<DailyKpisResponse> rows = new ArrayList<>(days.size());
+            DailyKpis sum = DailyKpis.NONE;
+            LocalDate day = first;
+            for (DailyKpis kpis : days) {
+                rows.add(DailyKpisResponse.of(day, zone, config.currency(), kpis));
+                sum = sum.plus(kpis);
+                day = day.plusDays(1);
+            }
+            return new KpiRangeResponse(first, last, zone, config.currency(), rows, KpiRangeResponse.Totals.of(sum));
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.oms.analytics.rest;
 
 import dev.oms.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import dev.oms.analytics.service.KpiQueries;
 import dev.oms.platform.rest.Problem;
@@ -42,14 +43,14 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "400", description = "`limit` is not an integer from 1 to 100, or `date` is not YYYY-MM-DD",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.ANALYST)
-    public LeaderboardResponse leaderboard(
+    public Uni<LeaderboardResponse> leaderboard(
             @Parameter(description = "How many customers, 1 to 100 (default 10)", example = "10")
             @QueryParam("limit") String limit,
             @Parameter(description = "Business day, YYYY-MM-DD; omit for all time", example = "2026-11-22")
             @QueryParam("date") String date) {
         int size = QueryParameters.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         Optional<LocalDate> day = QueryParameters.date("date", date);
-        return new LeaderboardResponse(day.map(LocalDate::toString).orElse("all"),
-                queries.leaderboard(day, size).stream().map(LeaderboardEntryResponse::of).toList());
+        return queries.leaderboard(day, size).map(ranked -> new LeaderboardResponse(
+                day.map(LocalDate::toString).orElse("all"), ranked.stream().map(LeaderboardEntryResponse::of).toList()));
     }
 }

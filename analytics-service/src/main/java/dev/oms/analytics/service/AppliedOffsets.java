@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads the per-partition progress that {@code apply-once.lua} stores with every applied record. */
+/** Reads the per-partition progress that {@code apply-records.lua} stores with every applied record. */
 @ApplicationScoped
 public class AppliedOffsets {
 

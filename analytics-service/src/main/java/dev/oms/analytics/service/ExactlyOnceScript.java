@@ -1,42 +1,56 @@
 package dev.oms.analytics.service;
 
+import dev.oms.analytics.config.AnalyticsConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Runs {@code lua/apply-once.lua}, which in one atomic step skips a record when its target generation is not the
- * expected one, skips a record whose offset was already applied for its (group, topic, partition), skips the effect
- * of an event id applied within the dedupe window, otherwise applies the effect and marks the event id, and
- * finally advances the stored offset. Because progress and effect are written together, a crash can never leave
- * an effect applied without its offset or the other way round.
+ * Runs {@code lua/apply-records.lua}, which in one atomic step does nothing when the current generation is not the
+ * expected one, and otherwise, record by record, skips a record whose offset was already applied for its (group,
+ * topic, partition), skips the effect of an event id applied within the dedupe window, otherwise applies the effect
+ * and marks the event id, and finally advances the stored offset. Because progress and effect are written together,
+ * a crash can never leave an effect applied without its offset or the other way round.
  */
 @ApplicationScoped
 public class ExactlyOnceScript {
 
     private final LuaScript script;
-    private final Redis client;
+    private final KeyLayout keys;
+    private final long markerTtlSeconds;
 
-    public ExactlyOnceScript(RedisDataSource redis, Redis client) {
-        this.script = new LuaScript(redis, "lua/apply-once.lua");
-        this.client = client;
+    public ExactlyOnceScript(RedisDataSource redis, KeyLayout keys, AnalyticsConfig config) {
+        this.script = new LuaScript(redis, "lua/apply-records.lua");
+        this.keys = keys;
+        this.markerTtlSeconds = config.dedupeWindow().toSeconds();
     }
 
-    public ApplyOutcome run(ApplyOnce call) {
-        return outcome(script.run(call.call()).toInteger());
+    public ApplyOutcome run(ApplyOnce record, long requiredCurrent) {
+        return runAll(List.of(record), requiredCurrent).get(0);
     }
 
-    /** Runs the calls in order as one pipeline (see {@link LuaScript#runPipelined}). */
-    public List<ApplyOutcome> runAll(List<ApplyOnce> calls) {
-        List<LuaScript.Call> scriptCalls = new ArrayList<>(calls.size());
-        calls.forEach(call -> scriptCalls.add(call.call()));
-        List<ApplyOutcome> outcomes = new ArrayList<>(calls.size());
-        for (Response response : script.runPipelined(client, scriptCalls)) {
-            outcomes.add(outcome(response.toInteger()));
+    /**
+     * Applies the records in order, in one call: an outcome per record, or {@link ApplyOutcome#GENERATION_MOVED} for
+     * every one of them when {@code requiredCurrent} is not the current generation.
+     */
+    public List<ApplyOutcome> runAll(List<ApplyOnce> records, long requiredCurrent) {
+        ApplyBatch batch = new ApplyBatch(keys.currentGeneration(), requiredCurrent, markerTtlSeconds);
+        records.forEach(batch::add);
+        Response response = script.run(batch.call());
+        if (response.type() != ResponseType.MULTI) {
+            if (response.toInteger() != 3) {
+                throw new IllegalStateException(script.resource() + " answered " + response);
+            }
+            return Collections.nCopies(records.size(), ApplyOutcome.GENERATION_MOVED);
+        }
+        List<ApplyOutcome> outcomes = new ArrayList<>(records.size());
+        for (int i = 0; i < response.size(); i++) {
+            outcomes.add(outcome(response.get(i).toInteger()));
         }
         return outcomes;
     }
@@ -49,8 +63,6 @@ public class ExactlyOnceScript {
                 return ApplyOutcome.APPLIED;
             case 2:
                 return ApplyOutcome.EVENT_ALREADY_APPLIED;
-            case 3:
-                return ApplyOutcome.GENERATION_MOVED;
             default:
                 throw new IllegalStateException(script.resource() + " returned an unknown outcome " + code);
         }

@@ -3,7 +3,9 @@ package dev.oms.analytics.service;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -30,6 +32,7 @@ public class Generations {
     private final KeyLayout keys;
     private final KpiSource source;
     private final ValueCommands<String, String> values;
+    private final ReactiveValueCommands<String, String> reactiveValues;
     private final SetCommands<String, String> sets;
     private final KeyCommands<String> keyCommands;
     private final LuaScript switchScript;
@@ -50,6 +53,7 @@ public class Generations {
         this.keys = keys;
         this.source = source;
         this.values = redis.value(String.class);
+        this.reactiveValues = redis.getReactive().value(String.class);
         this.sets = redis.set(String.class);
         this.keyCommands = redis.key();
         this.switchScript = new LuaScript(redis, "lua/switch-generation.lua");
@@ -66,14 +70,17 @@ public class Generations {
     }
 
     /** The generation reads take their keys from: the current one, as read at most {@link #READ_CACHE} ago. */
-    public GenerationKeys forReading() {
+    public Uni<GenerationKeys> forReading() {
         Remembered known = reading;
         long now = System.nanoTime();
-        if (known == null || now - known.readAtNanos() > READ_CACHE.toNanos()) {
-            known = new Remembered(currentKeys(), now);
-            reading = known;
+        if (known != null && now - known.readAtNanos() <= READ_CACHE.toNanos()) {
+            return Uni.createFrom().item(known.keys());
         }
-        return known.keys();
+        return reactiveValues.get(keys.currentGeneration()).map(current -> {
+            GenerationKeys generation = keys.generation(current == null ? 1 : Long.parseLong(current));
+            reading = new Remembered(generation, now);
+            return generation;
+        });
     }
 
     /** The generation live consumption writes to: remembered, since it changes only when a rebuild switches. */

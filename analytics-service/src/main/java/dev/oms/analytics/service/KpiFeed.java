@@ -4,6 +4,7 @@ import dev.oms.analytics.config.AnalyticsConfig;
 import dev.oms.analytics.domain.KpiSnapshot;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +30,7 @@ public class KpiFeed {
 
     static final Duration INTERVAL = Duration.ofMillis(250);
     static final int TOP_CUSTOMERS = 10;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(KpiFeed.class);
 
     private final KpiQueries queries;
@@ -62,10 +64,12 @@ public class KpiFeed {
         });
     }
 
-    /** Today's snapshot, read now. */
+    /** Today's snapshot, read now (on the poller's thread, which may wait). */
     public KpiSnapshot current() {
         LocalDate today = LocalDate.now(config.zone());
-        return new KpiSnapshot(today, queries.daily(today), queries.leaderboard(Optional.of(today), TOP_CUSTOMERS));
+        return Uni.combine().all().unis(queries.daily(today), queries.leaderboard(Optional.of(today), TOP_CUSTOMERS))
+                .with((kpis, top) -> new KpiSnapshot(today, kpis, top))
+                .await().atMost(READ_TIMEOUT);
     }
 
     private void poll() {

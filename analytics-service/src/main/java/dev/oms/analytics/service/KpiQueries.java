@@ -3,6 +3,7 @@ package dev.oms.analytics.service;
 import dev.oms.analytics.domain.DailyKpis;
 import dev.oms.analytics.domain.KpiCounter;
 import dev.oms.analytics.domain.RankedCustomer;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -18,7 +19,8 @@ import java.util.UUID;
 /**
  * Reads the KPIs and leaderboards of the current generation by key name (see {@link KeyLayout}); never scans. Each
  * query takes all its keys from one generation, so its answer is consistent even while a rebuild switches, and sends
- * its commands as one pipeline: a day or a range of days is one round trip to Redis, a leaderboard two.
+ * its commands as one pipeline: a day or a range of days is one round trip to Redis, a leaderboard two. Queries are
+ * non-blocking, so the HTTP endpoints answer on the event loop without a worker thread per request.
  */
 @ApplicationScoped
 public class KpiQueries {
@@ -35,13 +37,28 @@ public class KpiQueries {
         this.generations = generations;
     }
 
-    public DailyKpis daily(LocalDate day) {
-        return days(day, day).get(0);
+    public Uni<DailyKpis> daily(LocalDate day) {
+        return days(day, day).map(days -> days.get(0));
     }
 
     /** Every day from {@code first} to {@code last}, both included, oldest first. */
-    public List<DailyKpis> days(LocalDate first, LocalDate last) {
-        GenerationKeys generation = generations.forReading();
+    public Uni<List<DailyKpis>> days(LocalDate first, LocalDate last) {
+        return generations.forReading().chain(generation -> redis.batch(dayReads(generation, first, last)))
+                .map(KpiQueries::dailyKpis);
+    }
+
+    /**
+     * The {@code limit} biggest net spenders of {@code day}, or of all time when empty; equal spend is ordered by
+     * ascending customer id (the UUID's canonical lower-case text).
+     */
+    public Uni<List<RankedCustomer>> leaderboard(Optional<LocalDate> day, int limit) {
+        return generations.forReading().chain(generation -> {
+            String key = day.map(generation::leaderboardOfDay).orElseGet(generation::leaderboardAllTime);
+            return redis.send(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(limit - 1L).arg("WITHSCORES"));
+        }).chain(this::withProfiles);
+    }
+
+    private static List<Request> dayReads(GenerationKeys generation, LocalDate first, LocalDate last) {
         List<Request> reads = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             Request read = Request.cmd(Command.HMGET).arg(generation.dayKpis(day));
@@ -50,8 +67,12 @@ public class KpiQueries {
             }
             reads.add(read);
         }
-        List<DailyKpis> days = new ArrayList<>(reads.size());
-        for (Response counters : redis.batchAndAwait(reads)) {
+        return reads;
+    }
+
+    private static List<DailyKpis> dailyKpis(List<Response> answers) {
+        List<DailyKpis> days = new ArrayList<>(answers.size());
+        for (Response counters : answers) {
             days.add(new DailyKpis(
                     counter(counters, KpiCounter.ORDERS_COMPLETED),
                     counter(counters, KpiCounter.ORDERS_FAILED),
@@ -63,15 +84,8 @@ public class KpiQueries {
         return days;
     }
 
-    /**
-     * The {@code limit} biggest net spenders of {@code day}, or of all time when empty; equal spend is ordered by
-     * ascending customer id (the UUID's canonical lower-case text).
-     */
-    public List<RankedCustomer> leaderboard(Optional<LocalDate> day, int limit) {
-        GenerationKeys generation = generations.forReading();
-        String key = day.map(generation::leaderboardOfDay).orElseGet(generation::leaderboardAllTime);
-        Response top = redis.batchAndAwait(List.of(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(limit - 1L)
-                .arg("WITHSCORES"))).get(0);
+    /** The ranked customers of a ZRANGE … WITHSCORES answer, with their names and emails. */
+    private Uni<List<RankedCustomer>> withProfiles(Response top) {
         List<UUID> customers = new ArrayList<>();
         List<Long> spend = new ArrayList<>();
         List<Request> profiles = new ArrayList<>();
@@ -86,14 +100,18 @@ public class KpiQueries {
             spend.add(KeyLayout.netSpendOf(score));
             profiles.add(Request.cmd(Command.HMGET).arg(keys.customer(customerId)).arg("name").arg("email"));
         }
-        List<RankedCustomer> ranked = new ArrayList<>(customers.size());
-        List<Response> names = profiles.isEmpty() ? List.of() : redis.batchAndAwait(profiles);
-        for (int i = 0; i < customers.size(); i++) {
-            Response profile = names.get(i);
-            ranked.add(new RankedCustomer(i + 1, customers.get(i), text(profile.get(0)), text(profile.get(1)),
-                    spend.get(i)));
+        if (profiles.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return ranked;
+        return redis.batch(profiles).map(names -> {
+            List<RankedCustomer> ranked = new ArrayList<>(customers.size());
+            for (int i = 0; i < customers.size(); i++) {
+                Response profile = names.get(i);
+                ranked.add(new RankedCustomer(i + 1, customers.get(i), text(profile.get(0)), text(profile.get(1)),
+                        spend.get(i)));
+            }
+            return ranked;
+        });
     }
 
     private static long counter(Response counters, KpiCounter counter) {

@@ -92,6 +92,8 @@ public class KpiRebuild {
             generations.stale().forEach(generations::drop);
             long replaced = generations.current();
             long rebuilt = replaced + 1;
+            // Both registered: whichever ends up replaced is found and deleted by a later rebuild if not before.
+            generations.register(replaced);
             generations.register(rebuilt);
             started = new RebuildStatus(id, RebuildStatus.State.RUNNING, replaced, rebuilt, Instant.now(), null,
                     0, 0, 0, 0, 0, null);
@@ -169,7 +171,7 @@ public class KpiRebuild {
     private void apply(ConsumerRecords<String, byte[]> records, GenerationKeys target, Progress progress) {
         List<ApplyOnce> batch = new ArrayList<>(settings.batchSize());
         for (ConsumerRecord<String, byte[]> record : records) {
-            batch.add(call(record, target, progress));
+            batch.add(toApply(record, target, progress));
             if (batch.size() == settings.batchSize()) {
                 runBatch(batch, progress);
             }
@@ -177,7 +179,7 @@ public class KpiRebuild {
         runBatch(batch, progress);
     }
 
-    private ApplyOnce call(ConsumerRecord<String, byte[]> record, GenerationKeys target, Progress progress) {
+    private ApplyOnce toApply(ConsumerRecord<String, byte[]> record, GenerationKeys target, Progress progress) {
         RecordPosition position = new RecordPosition(source.group(), record.topic(), record.partition(), record.offset());
         UUID eventId = NO_EVENT;
         Optional<KpiEffect> effect = Optional.empty();
@@ -188,14 +190,14 @@ public class KpiRebuild {
         } catch (MalformedEventException | InvalidEventException e) {
             progress.skipped++;
         }
-        return recorder.call(eventId, effect, position, target, progress.started.fromGeneration());
+        return recorder.record(eventId, effect, position, target);
     }
 
     private void runBatch(List<ApplyOnce> batch, Progress progress) {
         if (batch.isEmpty()) {
             return;
         }
-        for (ApplyOutcome outcome : script.runAll(batch)) {
+        for (ApplyOutcome outcome : script.runAll(batch, progress.started.fromGeneration())) {
             if (outcome == ApplyOutcome.GENERATION_MOVED) {
                 throw new IllegalStateException("generation " + progress.started.fromGeneration()
                         + " is no longer current");

@@ -21,14 +21,12 @@ public class KpiRecorder {
     private final KeyLayout keys;
     private final Generations generations;
     private final ExactlyOnceScript script;
-    private final long markerTtlSeconds;
 
     public KpiRecorder(AnalyticsConfig config, KeyLayout keys, Generations generations, ExactlyOnceScript script) {
         this.rules = new KpiRules(config.zone(), config.currency());
         this.keys = keys;
         this.generations = generations;
         this.script = script;
-        this.markerTtlSeconds = config.dedupeWindow().toSeconds();
     }
 
     /**
@@ -39,7 +37,8 @@ public class KpiRecorder {
         Optional<KpiEffect> effect = effectOf(event);
         for (int lookup = 1; lookup <= GENERATION_LOOKUPS; lookup++) {
             long generation = generations.forWriting();
-            ApplyOutcome outcome = script.run(call(event.id(), effect, position, keys.generation(generation), generation));
+            ApplyOutcome outcome = script.run(record(event.id(), effect, position, keys.generation(generation)),
+                    generation);
             if (outcome != ApplyOutcome.GENERATION_MOVED) {
                 return outcome;
             }
@@ -53,33 +52,31 @@ public class KpiRecorder {
         return rules.effectOf(event);
     }
 
-    /** The script call that applies {@code effect} to {@code target}, if {@code requiredCurrent} is current. */
-    public ApplyOnce call(UUID eventId, Optional<KpiEffect> effect, RecordPosition position, GenerationKeys target,
-                          long requiredCurrent) {
-        ApplyOnce call = new ApplyOnce(target, keys.currentGeneration(), requiredCurrent, position, eventId,
-                markerTtlSeconds);
-        effect.ifPresent(it -> addWrites(call, target, it));
-        return call;
+    /** The record that applies {@code effect} to {@code target}. */
+    public ApplyOnce record(UUID eventId, Optional<KpiEffect> effect, RecordPosition position, GenerationKeys target) {
+        ApplyOnce record = new ApplyOnce(target, position, eventId);
+        effect.ifPresent(it -> addWrites(record, target, it));
+        return record;
     }
 
-    private void addWrites(ApplyOnce call, GenerationKeys target, KpiEffect effect) {
+    private void addWrites(ApplyOnce record, GenerationKeys target, KpiEffect effect) {
         String dayKey = target.dayKpis(effect.day());
-        effect.increments().forEach((counter, increment) -> call.hincrby(dayKey, counter.field(), increment));
-        call.sadd(target.days(), effect.day().toString());
-        effect.credit().ifPresent(credit -> addCredit(call, target, effect, credit));
+        effect.increments().forEach((counter, increment) -> record.hincrby(dayKey, counter.field(), increment));
+        record.sadd(target.days(), effect.day().toString());
+        effect.credit().ifPresent(credit -> addCredit(record, target, effect, credit));
     }
 
-    private void addCredit(ApplyOnce call, GenerationKeys target, KpiEffect effect, LeaderboardCredit credit) {
+    private void addCredit(ApplyOnce record, GenerationKeys target, KpiEffect effect, LeaderboardCredit credit) {
         String member = credit.customerId().toString();
         long score = KeyLayout.leaderboardScore(credit.amountMinor());
-        call.zincrby(target.leaderboardAllTime(), member, score);
-        call.zincrby(target.leaderboardOfDay(effect.day()), member, score);
+        record.zincrby(target.leaderboardAllTime(), member, score);
+        record.zincrby(target.leaderboardOfDay(effect.day()), member, score);
         String customerKey = keys.customer(credit.customerId());
         if (credit.name() != null) {
-            call.hset(customerKey, "name", credit.name());
+            record.hset(customerKey, "name", credit.name());
         }
         if (credit.email() != null) {
-            call.hset(customerKey, "email", credit.email());
+            record.hset(customerKey, "email", credit.email());
         }
     }
 }

@@ -2,8 +2,6 @@ package dev.oms.analytics.service;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 import java.io.IOException;
@@ -47,22 +45,6 @@ final class LuaScript {
         }
     }
 
-    /**
-     * Runs the calls in order on one connection, sent as one pipeline: one round trip for all of them. The order is
-     * kept, which the offset checks of {@code apply-once.lua} rely on.
-     */
-    List<Response> runPipelined(Redis client, List<Call> calls) {
-        try {
-            return client.batchAndAwait(requests(sha(), calls));
-        } catch (RuntimeException e) {
-            if (!isMissingScript(e)) {
-                throw e;
-            }
-            sha = null;
-            return client.batchAndAwait(requests(sha(), calls));
-        }
-    }
-
     String resource() {
         return resource;
     }
@@ -95,18 +77,6 @@ final class LuaScript {
         arguments.addAll(call.keys());
         arguments.addAll(call.args());
         return arguments.toArray(new String[0]);
-    }
-
-    private static List<Request> requests(String sha, List<Call> calls) {
-        List<Request> requests = new ArrayList<>(calls.size());
-        for (Call call : calls) {
-            Request request = Request.cmd(Command.EVALSHA);
-            for (String argument : arguments(sha, call)) {
-                request.arg(argument);
-            }
-            requests.add(request);
-        }
-        return requests;
     }
 
     private static String load(String resource) {

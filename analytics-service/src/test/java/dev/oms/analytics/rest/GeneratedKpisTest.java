@@ -6,22 +6,18 @@ import dev.oms.analytics.GeneratedBusiness.DayFigures;
 import dev.oms.analytics.OrderEventsFixture;
 import dev.oms.analytics.service.AppliedOffsets;
 import dev.oms.events.CustomerRef;
-import dev.oms.events.EventEnvelope;
 import dev.oms.infra.OmsTestInfra;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,17 +43,11 @@ class GeneratedKpisTest {
         LocalDate last = first.plusDays(2);
         GeneratedBusiness business = GeneratedBusiness.generate(first.toEpochDay(), first, 3, 300);
 
-        publishAll(business.events());
+        Consumption.publishAndAwait(appliedOffsets, business.events());
         assertFiguresMatch(business, first, last);
 
-        publishAll(business.events());
+        Consumption.publishAndAwait(appliedOffsets, business.events());
         assertFiguresMatch(business, first, last);
-    }
-
-    private void publishAll(List<EventEnvelope> events) {
-        List<RecordMetadata> published = new ArrayList<>();
-        events.forEach(event -> published.add(OrderEventsFixture.publish(event)));
-        Consumption.awaitApplied(appliedOffsets, published);
     }
 
     private void assertFiguresMatch(GeneratedBusiness business, LocalDate first, LocalDate last) {

@@ -1,6 +1,7 @@
 package dev.oms.analytics.service;
 
 import dev.oms.analytics.OrderEventsFixture;
+import dev.oms.analytics.config.AnalyticsConfig;
 import dev.oms.infra.OmsTestInfra;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.ResourceArg;
@@ -28,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = OmsTestInfra.class, initArgs = @ResourceArg(name = "redis", value = "true"))
 class ExactlyOnceScriptTest {
 
-    private static final long TTL_SECONDS = 3600;
-
     @Inject
     ExactlyOnceScript script;
     @Inject
@@ -38,6 +37,8 @@ class ExactlyOnceScriptTest {
     Generations generations;
     @Inject
     RedisDataSource redis;
+    @Inject
+    AnalyticsConfig config;
 
     private final String group = "script-test-" + UUID.randomUUID();
     /** A generation of this test's own, never current: only the generation a call requires is the current one. */
@@ -48,21 +49,21 @@ class ExactlyOnceScriptTest {
     void appliesOnceThenSkipsByOffsetAndByEventId() {
         UUID event = UUID.randomUUID();
 
-        assertEquals(ApplyOutcome.APPLIED, script.run(increment(5, event, 10)));
+        assertEquals(ApplyOutcome.APPLIED, run(increment(5, event, 10)));
         assertEquals(Map.of("ordersCompleted", "10"), redis.hash(String.class).hgetall(counters()));
         assertEquals(5L, appliedOffset());
         long ttl = redis.key().ttl(target().appliedMarker(event));
-        assertTrue(ttl > 0 && ttl <= TTL_SECONDS, "marker TTL " + ttl);
+        assertTrue(ttl > 0 && ttl <= config.dedupeWindow().toSeconds(), "marker TTL " + ttl);
 
         // Redelivered at the same offset (even if it were another event): nothing changes.
-        assertEquals(ApplyOutcome.OFFSET_ALREADY_APPLIED, script.run(increment(5, UUID.randomUUID(), 10)));
-        assertEquals(ApplyOutcome.OFFSET_ALREADY_APPLIED, script.run(increment(4, UUID.randomUUID(), 10)));
+        assertEquals(ApplyOutcome.OFFSET_ALREADY_APPLIED, run(increment(5, UUID.randomUUID(), 10)));
+        assertEquals(ApplyOutcome.OFFSET_ALREADY_APPLIED, run(increment(4, UUID.randomUUID(), 10)));
         // Re-published at a later offset with the same event id: only the offset moves.
-        assertEquals(ApplyOutcome.EVENT_ALREADY_APPLIED, script.run(increment(6, event, 10)));
+        assertEquals(ApplyOutcome.EVENT_ALREADY_APPLIED, run(increment(6, event, 10)));
         assertEquals(6L, appliedOffset());
         assertEquals(Map.of("ordersCompleted", "10"), redis.hash(String.class).hgetall(counters()));
 
-        assertEquals(ApplyOutcome.APPLIED, script.run(increment(7, UUID.randomUUID(), 5)));
+        assertEquals(ApplyOutcome.APPLIED, run(increment(7, UUID.randomUUID(), 5)));
         assertEquals(Map.of("ordersCompleted", "15"), redis.hash(String.class).hgetall(counters()));
     }
 
@@ -70,7 +71,7 @@ class ExactlyOnceScriptTest {
     void anEventWithoutEffectOnlyAdvancesTheOffsetAndLeavesNoMarker() {
         UUID event = UUID.randomUUID();
 
-        assertEquals(ApplyOutcome.APPLIED, script.run(call(3, event, current())));
+        assertEquals(ApplyOutcome.APPLIED, run(record(3, event)));
 
         assertEquals(3L, appliedOffset());
         assertFalse(redis.key().exists(target().appliedMarker(event)));
@@ -78,21 +79,20 @@ class ExactlyOnceScriptTest {
 
     @Test
     void writesNothingWhenTheExpectedGenerationIsNotCurrent() {
-        ApplyOnce afterASwitch = call(9, UUID.randomUUID(), current() + 1000)
-                .hincrby(counters(), "ordersCompleted", 10);
+        ApplyOnce record = record(9, UUID.randomUUID()).hincrby(counters(), "ordersCompleted", 10);
 
-        assertEquals(ApplyOutcome.GENERATION_MOVED, script.run(afterASwitch));
+        assertEquals(List.of(ApplyOutcome.GENERATION_MOVED), script.runAll(List.of(record), current() + 1000));
 
         assertEquals(Map.of(), redis.hash(String.class).hgetall(counters()));
         assertEquals(null, appliedOffset());
     }
 
     @Test
-    void aPipelineAppliesItsCallsInOrder() {
+    void aBatchAppliesItsRecordsInOrder() {
         UUID event = UUID.randomUUID();
 
         List<ApplyOutcome> outcomes = script.runAll(List.of(increment(1, event, 10), increment(2, event, 10),
-                increment(2, UUID.randomUUID(), 10), increment(3, UUID.randomUUID(), 1)));
+                increment(2, UUID.randomUUID(), 10), increment(3, UUID.randomUUID(), 1)), current());
 
         assertEquals(List.of(ApplyOutcome.APPLIED, ApplyOutcome.EVENT_ALREADY_APPLIED,
                 ApplyOutcome.OFFSET_ALREADY_APPLIED, ApplyOutcome.APPLIED), outcomes);
@@ -109,13 +109,16 @@ class ExactlyOnceScriptTest {
         assertFalse(LuaScript.isMissingScript(new IllegalStateException("ERR something else")));
     }
 
-    private ApplyOnce increment(long offset, UUID eventId, long by) {
-        return call(offset, eventId, current()).hincrby(counters(), "ordersCompleted", by);
+    private ApplyOutcome run(ApplyOnce record) {
+        return script.run(record, current());
     }
 
-    private ApplyOnce call(long offset, UUID eventId, long requiredCurrent) {
-        return new ApplyOnce(target(), keys.currentGeneration(), requiredCurrent, position(offset), eventId,
-                TTL_SECONDS);
+    private ApplyOnce increment(long offset, UUID eventId, long by) {
+        return record(offset, eventId).hincrby(counters(), "ordersCompleted", by);
+    }
+
+    private ApplyOnce record(long offset, UUID eventId) {
+        return new ApplyOnce(target(), position(offset), eventId);
     }
 
     private long current() {
