@@ -38,15 +38,43 @@ while i <= #ARGV do
     i = i + 4 * operations
 end
 
+-- The records are checked one by one, in order, against the stored offsets and the event markers; the writes of
+-- those that apply are added up per key and field and written once at the end, with one offset per partition: far
+-- fewer Redis calls for a batch, the same result as writing record by record (all of it is one atomic step).
 local outcomes = {}
+local progress = {}
+local writes = {}
+local writeOrder = {}
+
+local function addWrite(command, key, field, value)
+    local slot = command .. '\0' .. key .. '\0' .. field
+    local write = writes[slot]
+    if write == nil then
+        write = {command = command, key = key, field = field, sum = 0}
+        writes[slot] = write
+        writeOrder[#writeOrder + 1] = write
+    end
+    if command == 'HINCRBY' or command == 'ZINCRBY' then
+        write.sum = write.sum + tonumber(value)
+    else
+        write.value = value
+    end
+end
+
 i = 3
 while i <= #ARGV do
     local offsets, partition, offset = KEYS[tonumber(ARGV[i])], ARGV[i + 1], ARGV[i + 2]
     local marker, operations = KEYS[tonumber(ARGV[i + 3])], tonumber(ARGV[i + 4])
     i = i + 5
-    local applied = redis.call('HGET', offsets, partition)
+    local slot = offsets .. '\0' .. partition
+    local state = progress[slot]
+    if state == nil then
+        local applied = redis.call('HGET', offsets, partition)
+        state = {key = offsets, partition = partition, applied = applied and tonumber(applied) or -1}
+        progress[slot] = state
+    end
     local outcome = 1
-    if applied and tonumber(offset) <= tonumber(applied) then
+    if tonumber(offset) <= state.applied then
         outcome = 0
     else
         if operations > 0 then
@@ -54,21 +82,33 @@ while i <= #ARGV do
                 outcome = 2
             else
                 for j = i, i + 4 * operations - 1, 4 do
-                    local command, key, field, value = ARGV[j], KEYS[tonumber(ARGV[j + 1])], ARGV[j + 2], ARGV[j + 3]
-                    if command == 'ZINCRBY' then
-                        redis.call('ZINCRBY', key, value, field)
-                    elseif command == 'SADD' then
-                        redis.call('SADD', key, field)
-                    else
-                        redis.call(command, key, field, value)
-                    end
+                    addWrite(ARGV[j], KEYS[tonumber(ARGV[j + 1])], ARGV[j + 2], ARGV[j + 3])
                 end
                 redis.call('SET', marker, '1', 'EX', ARGV[1])
             end
         end
-        redis.call('HSET', offsets, partition, offset)
+        state.applied = tonumber(offset)
+        state.text = offset
     end
     outcomes[#outcomes + 1] = outcome
     i = i + 4 * operations
+end
+
+-- Sums are of integers well below 2^53, so Lua's doubles hold them exactly; %.0f writes them without an exponent.
+for _, write in ipairs(writeOrder) do
+    if write.command == 'HINCRBY' then
+        redis.call('HINCRBY', write.key, write.field, string.format('%.0f', write.sum))
+    elseif write.command == 'ZINCRBY' then
+        redis.call('ZINCRBY', write.key, string.format('%.0f', write.sum), write.field)
+    elseif write.command == 'SADD' then
+        redis.call('SADD', write.key, write.field)
+    else
+        redis.call('HSET', write.key, write.field, write.value)
+    end
+end
+for _, state in pairs(progress) do
+    if state.text then
+        redis.call('HSET', state.key, state.partition, state.text)
+    end
 end
 return outcomes

@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 8's analytics benchmark; not part of {@code ./oms test}: run it with {@code ./oms bench analytics}. Prints
+ * Issue 8's analytics benchmark; not part of {@code ./oms test}: run it with {@code ./oms bench analytics}
+ * ({@code -Doms.bench.jvm-options="-XX:+UseSerialGC -XX:StartFlightRecording=filename=/tmp/analytics.jfr"} to profile
+ * the service). Prints
  * figures and writes them to {@code system-tests/target/benchmarks/analytics.json}; it asserts only correctness
  * (every event counted, the rebuild equal to the live numbers, every request answered 200), never times.
  * <ol>
@@ -63,7 +65,8 @@ class AnalyticsBenchmark {
 
     @BeforeAll
     static void startAnalytics() throws Exception {
-        system = OmsSystem.start("AnalyticsBenchmark", List.of("analytics-service"), Map.of(), "-XX:+UseSerialGC");
+        system = OmsSystem.start("AnalyticsBenchmark", List.of("analytics-service"), Map.of(),
+                System.getProperty("oms.bench.jvm-options", "-XX:+UseSerialGC"));
         api = new OmsApi(system);
     }
 
