@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs {@code lua/apply-records.lua}, which in one atomic step does nothing when the current generation is not the
@@ -39,16 +40,30 @@ public class ExactlyOnceScript {
      * every one of them when {@code requiredCurrent} is not the current generation.
      */
     public List<ApplyOutcome> runAll(List<ApplyOnce> records, long requiredCurrent) {
+        return outcomes(script.run(batch(records, requiredCurrent)), records.size());
+    }
+
+    /** As {@link #runAll}, without waiting, so the caller can prepare its next batch meanwhile. */
+    public CompletableFuture<List<ApplyOutcome>> runAllAsync(List<ApplyOnce> records, long requiredCurrent) {
+        LuaScript.Call call = batch(records, requiredCurrent);
+        int count = records.size();
+        return script.runAsync(call).thenApply(response -> outcomes(response, count));
+    }
+
+    private LuaScript.Call batch(List<ApplyOnce> records, long requiredCurrent) {
         ApplyBatch batch = new ApplyBatch(keys.currentGeneration(), requiredCurrent, markerTtlSeconds);
         records.forEach(batch::add);
-        Response response = script.run(batch.call());
+        return batch.call();
+    }
+
+    private List<ApplyOutcome> outcomes(Response response, int count) {
         if (response.type() != ResponseType.MULTI) {
             if (response.toInteger() != 3) {
                 throw new IllegalStateException(script.resource() + " answered " + response);
             }
-            return Collections.nCopies(records.size(), ApplyOutcome.GENERATION_MOVED);
+            return Collections.nCopies(count, ApplyOutcome.GENERATION_MOVED);
         }
-        List<ApplyOutcome> outcomes = new ArrayList<>(records.size());
+        List<ApplyOutcome> outcomes = new ArrayList<>(count);
         for (int i = 0; i < response.size(); i++) {
             outcomes.add(outcome(response.get(i).toInteger()));
         }

@@ -26,9 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Recomputes every number from the topics (which keep all records) into a fresh generation while reads keep
@@ -153,6 +156,7 @@ public class KpiRebuild {
                 catchUpDeadline = Instant.now().plus(settings.catchUpTimeout());
             }
             if (catchUpDeadline != null) {
+                awaitSent(progress);
                 Generations.Switch outcome = generations.switchTo(started.fromGeneration(), started.toGeneration());
                 if (outcome == Generations.Switch.SWITCHED) {
                     return;
@@ -173,10 +177,13 @@ public class KpiRebuild {
         for (ConsumerRecord<String, byte[]> record : records) {
             batch.add(toApply(record, target, progress));
             if (batch.size() == settings.batchSize()) {
-                runBatch(batch, progress);
+                send(batch, progress);
+                batch = new ArrayList<>(settings.batchSize());
             }
         }
-        runBatch(batch, progress);
+        if (!batch.isEmpty()) {
+            send(batch, progress);
+        }
     }
 
     private ApplyOnce toApply(ConsumerRecord<String, byte[]> record, GenerationKeys target, Progress progress) {
@@ -193,11 +200,33 @@ public class KpiRebuild {
         return recorder.record(eventId, effect, position, target);
     }
 
-    private void runBatch(List<ApplyOnce> batch, Progress progress) {
-        if (batch.isEmpty()) {
+    /**
+     * Sends the batch once the one before it has been applied: one batch in Redis at a time keeps the order, while
+     * this thread decodes the next.
+     */
+    private void send(List<ApplyOnce> batch, Progress progress) {
+        awaitSent(progress);
+        progress.inFlight = script.runAllAsync(batch, progress.started.fromGeneration());
+        progress.inFlightSize = batch.size();
+    }
+
+    private void awaitSent(Progress progress) {
+        if (progress.inFlight == null) {
             return;
         }
-        for (ApplyOutcome outcome : script.runAll(batch, progress.started.fromGeneration())) {
+        List<ApplyOutcome> outcomes;
+        try {
+            outcomes = progress.inFlight.get(1, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("applying a batch failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Redis did not answer a batch within a minute", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying a batch", e);
+        }
+        progress.inFlight = null;
+        for (ApplyOutcome outcome : outcomes) {
             if (outcome == ApplyOutcome.GENERATION_MOVED) {
                 throw new IllegalStateException("generation " + progress.started.fromGeneration()
                         + " is no longer current");
@@ -206,8 +235,7 @@ public class KpiRebuild {
                 progress.applied++;
             }
         }
-        progress.read += batch.size();
-        batch.clear();
+        progress.read += progress.inFlightSize;
     }
 
     private static boolean atEnd(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
@@ -261,6 +289,8 @@ public class KpiRebuild {
         private long read;
         private long applied;
         private long skipped;
+        private CompletableFuture<List<ApplyOutcome>> inFlight;
+        private int inFlightSize;
 
         private Progress(RebuildStatus started) {
             this.started = started;
