@@ -42,6 +42,7 @@ public class KpiEventsConsumer {
     public CompletionStage<Void> consume(Message<byte[]> message) {
         ConsumerRecord<String, byte[]> record = IncomingEvents.recordOf(message);
         RecordPosition position = new RecordPosition(group, record.topic(), record.partition(), record.offset());
+        // A dead-lettered record still advances the progress in Redis: the rebalancer resumes after it, not at it.
         return incoming.handle(message, CONSUMER_NAME, event -> {
             ApplyOutcome outcome;
             try {
@@ -53,6 +54,6 @@ public class KpiEventsConsumer {
                 LOG.debugf("Skipped %s %s at %s-%d@%d: %s", event.type(), event.id(), record.topic(),
                         record.partition(), record.offset(), outcome);
             }
-        });
+        }, () -> recorder.skip(position));
     }
 }

@@ -54,7 +54,6 @@ public class KpiRebuild {
 
     private static final Logger LOG = Logger.getLogger(KpiRebuild.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final UUID NO_EVENT = new UUID(0, 0);
 
     private final AnalyticsConfig.Rebuild settings;
     private final String bootstrapServers;
@@ -188,7 +187,7 @@ public class KpiRebuild {
 
     private ApplyOnce toApply(ConsumerRecord<String, byte[]> record, GenerationKeys target, Progress progress) {
         RecordPosition position = new RecordPosition(source.group(), record.topic(), record.partition(), record.offset());
-        UUID eventId = NO_EVENT;
+        UUID eventId = KpiRecorder.NO_EVENT;
         Optional<KpiEffect> effect = Optional.empty();
         try {
             EventEnvelope event = EventCodec.decode(record.value());

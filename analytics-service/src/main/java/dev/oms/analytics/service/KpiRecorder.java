@@ -16,6 +16,8 @@ public class KpiRecorder {
 
     /** A switch happens once per rebuild; finding the generation moved again right after is a fault. */
     private static final int GENERATION_LOOKUPS = 3;
+    /** The event id of a record without one (undecodable): it has no effect, so no marker is ever written for it. */
+    static final UUID NO_EVENT = new UUID(0, 0);
 
     private final KpiRules rules;
     private final KeyLayout keys;
@@ -34,17 +36,26 @@ public class KpiRecorder {
      * for an event that must not be counted.
      */
     public ApplyOutcome record(EventEnvelope event, RecordPosition position) {
-        Optional<KpiEffect> effect = effectOf(event);
+        return apply(event.id(), effectOf(event), position);
+    }
+
+    /** Advances the progress past a record that counts nothing (it was dead-lettered). */
+    public ApplyOutcome skip(RecordPosition position) {
+        return apply(NO_EVENT, Optional.empty(), position);
+    }
+
+    private ApplyOutcome apply(UUID eventId, Optional<KpiEffect> effect, RecordPosition position) {
         for (int lookup = 1; lookup <= GENERATION_LOOKUPS; lookup++) {
             long generation = generations.forWriting();
-            ApplyOutcome outcome = script.run(record(event.id(), effect, position, keys.generation(generation)),
+            ApplyOutcome outcome = script.run(record(eventId, effect, position, keys.generation(generation)),
                     generation);
             if (outcome != ApplyOutcome.GENERATION_MOVED) {
                 return outcome;
             }
             generations.writingMoved();
         }
-        throw new IllegalStateException("the current analytics generation keeps moving; not applying " + event.id());
+        throw new IllegalStateException("the current analytics generation keeps moving; not applying the record at "
+                + position);
     }
 
     /** Throws {@link dev.oms.analytics.domain.InvalidEventException} for an event that must not be counted. */

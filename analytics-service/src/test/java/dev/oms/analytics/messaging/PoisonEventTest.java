@@ -61,6 +61,16 @@ class PoisonEventTest {
         awaitDeadLettered(poison);
     }
 
+    @Test
+    void aDeadLetteredRecordLastInItsPartitionStillAdvancesTheStoredProgress() {
+        // Unreadable bytes: the rebalancer must resume after them after a restart, not dead-letter them again.
+        RecordMetadata poison = OrderEventsFixture.publish(null, UUID.randomUUID().toString(),
+                "not an event".getBytes(StandardCharsets.UTF_8));
+
+        Consumption.awaitApplied(appliedOffsets, List.of(poison));
+        awaitDeadLettered(poison);
+    }
+
     private static void awaitDeadLettered(RecordMetadata poison) {
         await().atMost(Consumption.PATIENCE).untilAsserted(() -> assertTrue(
                 KafkaTestClient.shared().readAll(Topics.dlq(Topics.ORDER_EVENTS)).stream()

@@ -55,6 +55,17 @@ public class IncomingEvents {
      * redelivery on shutdown (then it is never acknowledged, so its offset is not committed).
      */
     public CompletionStage<Void> handle(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler) {
+        return handle(message, consumer, handler, () -> { });
+    }
+
+    /**
+     * As {@link #handle(Message, String, Consumer)}; {@code afterDeadLetter} runs once the record has been
+     * dead-lettered (unreadable, or refused by the handler), before it is acknowledged: for a consumer that stores its
+     * own progress, so a dead-lettered record counts as consumed there too. If it fails, the record is dead-lettered
+     * again on the next attempt (a dead letter may repeat; it is never lost).
+     */
+    public CompletionStage<Void> handle(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler,
+                                        Runnable afterDeadLetter) {
         ConsumerRecord<String, byte[]> record = recordOf(message);
         // Counted before the check: the drain, which starts after the signal, waits for every record that passed it,
         // until its acknowledgement is registered.
@@ -67,7 +78,7 @@ public class IncomingEvents {
             // The events this record causes continue its trace (the outbox stores the traceparent); every event is
             // keyed by its order, so each line logged while applying it names that order.
             tracing.consume(record, consumer, () -> OrderLogContext.run(record.key(),
-                    () -> decodeAndApply(record, consumer, handler)));
+                    () -> decodeAndApply(record, consumer, handler, afterDeadLetter)));
             applied = true;
         } catch (LeftForRedelivery e) {
             LOG.debugf("%s leaves %s-%d@%d to be redelivered after the restart", consumer, record.topic(),
@@ -91,13 +102,16 @@ public class IncomingEvents {
                 .orElseThrow(() -> new IllegalArgumentException("not a message of a Kafka channel"));
     }
 
-    private void decodeAndApply(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler) {
+    private void decodeAndApply(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler,
+                                Runnable afterDeadLetter) {
         EventEnvelope event;
         try {
             event = EventCodec.decode(record.value());
         } catch (MalformedEventException e) {
-            retryInPlace(record, consumer, "dead-letter the unreadable record",
-                    () -> deadLetters.send(record, consumer, e.getMessage()));
+            retryInPlace(record, consumer, "dead-letter the unreadable record", () -> {
+                deadLetters.send(record, consumer, e.getMessage());
+                afterDeadLetter.run();
+            });
             return;
         }
         retryInPlace(record, consumer, "apply " + event.type() + " " + event.id() + " (order " + event.subject() + ")", () -> {
@@ -105,6 +119,7 @@ public class IncomingEvents {
                 handler.accept(event);
             } catch (PoisonEventException e) {
                 deadLetters.send(record, consumer, e.getMessage());
+                afterDeadLetter.run();
             }
         });
     }
