@@ -48,9 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *       (VmHWM);</li>
  *   <li>the raw Kafka producer (import-service's settings) sending the same records, for comparison.</li>
  * </ul>
- * Run it alone: {@code ./mvnw -B verify -pl system-tests -Dit.test=ImportBenchmarkIT}.
+ * Not part of {@code ./oms test} (a benchmark prints figures and asserts no times): run it with
+ * {@code ./oms bench import}.
  */
-class ImportBenchmarkIT {
+class ImportBenchmark {
 
     /**
      * Besides -Xmx256m: the serial collector and a small initial heap, as import-service is deployed; without -Xms
@@ -73,8 +74,8 @@ class ImportBenchmarkIT {
         }
         Path million = files.get(files.size() - 1);
         System.out.printf(Locale.ROOT, "CSV parsers, %s rows parsed alone (best of 3): FastCSV %s rows/s, Jackson CSV %s rows/s%n",
-                count(ROWS[ROWS.length - 1]), count(best(million, ImportBenchmarkIT::fastCsvRows)),
-                count(best(million, ImportBenchmarkIT::jacksonCsvRows)));
+                count(ROWS[ROWS.length - 1]), count(best(million, ImportBenchmark::fastCsvRows)),
+                count(best(million, ImportBenchmark::jacksonCsvRows)));
 
         try (KafkaBroker broker = KafkaBroker.start(null, 0, 0)) {
             broker.createTopics(Topics.all());
@@ -91,7 +92,7 @@ class ImportBenchmarkIT {
 
     private static void importWithAFreshService(KafkaBroker broker, Path file, int rows) throws Exception {
         try (StandaloneImportService service = StandaloneImportService.start(broker, file.getParent(),
-                BENCHMARK_JVM_OPTIONS, "ImportBenchmarkIT-" + rows)) {
+                BENCHMARK_JVM_OPTIONS, "ImportBenchmark-" + rows)) {
             long orders = (rows + 2) / 3;
             double cpuBefore = cpuSeconds(service.process().pid());
             long start = System.nanoTime();
