@@ -3,6 +3,9 @@ package dev.oms.analytics.service;
 import dev.oms.analytics.domain.DailyKpis;
 import dev.oms.analytics.domain.KpiCounter;
 import dev.oms.analytics.domain.RankedCustomer;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
+import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -28,11 +31,13 @@ public class KpiQueries {
     private static final KpiCounter[] COUNTERS = KpiCounter.values();
 
     private final Redis redis;
+    private final ReactiveSortedSetCommands<String, String> sortedSets;
     private final KeyLayout keys;
     private final Generations generations;
 
-    public KpiQueries(Redis redis, KeyLayout keys, Generations generations) {
+    public KpiQueries(Redis redis, ReactiveRedisDataSource dataSource, KeyLayout keys, Generations generations) {
         this.redis = redis;
+        this.sortedSets = dataSource.sortedSet(String.class);
         this.keys = keys;
         this.generations = generations;
     }
@@ -54,7 +59,7 @@ public class KpiQueries {
     public Uni<List<RankedCustomer>> leaderboard(Optional<LocalDate> day, int limit) {
         return generations.forReading().chain(generation -> {
             String key = day.map(generation::leaderboardOfDay).orElseGet(generation::leaderboardAllTime);
-            return redis.send(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(limit - 1L).arg("WITHSCORES"));
+            return sortedSets.zrangeWithScores(key, 0, limit - 1L);
         }).chain(this::withProfiles);
     }
 
@@ -84,20 +89,15 @@ public class KpiQueries {
         return days;
     }
 
-    /** The ranked customers of a ZRANGE … WITHSCORES answer, with their names and emails. */
-    private Uni<List<RankedCustomer>> withProfiles(Response top) {
-        List<UUID> customers = new ArrayList<>();
-        List<Long> spend = new ArrayList<>();
-        List<Request> profiles = new ArrayList<>();
-        // RESP2 answers member, score, member, score…; RESP3 answers [member, score] pairs.
-        boolean pairs = top.size() > 0 && top.get(0).size() == 2;
-        int entries = pairs ? top.size() : top.size() / 2;
-        for (int i = 0; i < entries; i++) {
-            String member = pairs ? top.get(i).get(0).toString() : top.get(2 * i).toString();
-            double score = Double.parseDouble(pairs ? top.get(i).get(1).toString() : top.get(2 * i + 1).toString());
-            UUID customerId = UUID.fromString(member);
+    /** The ranked customers, with their names and emails. */
+    private Uni<List<RankedCustomer>> withProfiles(List<ScoredValue<String>> top) {
+        List<UUID> customers = new ArrayList<>(top.size());
+        List<Long> spend = new ArrayList<>(top.size());
+        List<Request> profiles = new ArrayList<>(top.size());
+        for (ScoredValue<String> entry : top) {
+            UUID customerId = UUID.fromString(entry.value());
             customers.add(customerId);
-            spend.add(KeyLayout.netSpendOf(score));
+            spend.add(KeyLayout.netSpendOf(entry.score()));
             profiles.add(Request.cmd(Command.HMGET).arg(keys.customer(customerId)).arg("name").arg("email"));
         }
         if (profiles.isEmpty()) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,11 +24,13 @@ public class RebuildLedger {
     private final KeyLayout keys;
     private final HashCommands<String, String, String> hashes;
     private final ValueCommands<String, String> values;
+    private final LuaScript leaseScript;
 
     public RebuildLedger(RedisDataSource redis, KeyLayout keys) {
         this.keys = keys;
         this.hashes = redis.hash(String.class);
         this.values = redis.value(String.class);
+        this.leaseScript = new LuaScript(redis, "lua/lease.lua");
     }
 
     /** Takes the lock for {@code runner}; false when another rebuild holds it. */
@@ -38,17 +41,12 @@ public class RebuildLedger {
 
     /** Extends the lease; false when {@code runner} lost the lock (its lease ran out). */
     public boolean renew(String runner, Duration lease) {
-        if (!runner.equals(values.get(keys.rebuildLock()))) {
-            return false;
-        }
-        values.psetex(keys.rebuildLock(), lease.toMillis(), runner);
-        return true;
+        return leaseScript.run(new LuaScript.Call(List.of(keys.rebuildLock()),
+                List.of(runner, Long.toString(lease.toMillis())))).toInteger() == 1;
     }
 
     public void unlock(String runner) {
-        if (runner.equals(values.get(keys.rebuildLock()))) {
-            values.getdel(keys.rebuildLock());
-        }
+        leaseScript.run(new LuaScript.Call(List.of(keys.rebuildLock()), List.of(runner, "0")));
     }
 
     public void save(RebuildStatus status) {

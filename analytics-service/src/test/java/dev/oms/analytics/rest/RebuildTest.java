@@ -32,6 +32,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,11 @@ class RebuildTest {
         String someoneElse = "test-" + UUID.randomUUID();
         assertTrue(ledger.lock(someoneElse, Duration.ofMinutes(1)));
         try {
+            // Only the owner renews or releases the lock.
+            assertFalse(ledger.renew("intruder", Duration.ofMinutes(5)));
+            ledger.unlock("intruder");
+            assertEquals(someoneElse, redis.value(String.class).get(keys.rebuildLock()));
+            assertTrue(ledger.renew(someoneElse, Duration.ofMinutes(1)));
             given().auth().oauth2(ADMIN_TOKEN).when().post("/ops/rebuild")
                     .then().statusCode(409).contentType("application/problem+json")
                     .body("detail", equalTo("a rebuild is already running; follow it with GET /ops/rebuild"));
