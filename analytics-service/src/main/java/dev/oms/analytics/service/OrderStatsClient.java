@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oms.analytics.config.OrderServiceConfig;
 import dev.oms.platform.rest.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.Map;
 public class OrderStatsClient {
 
     /** How many orders are in each status (order-service's names), and in all. */
+    // Read by Jackson outside a REST signature, so a native image must be told to keep its constructor.
+    @RegisterForReflection
     public record OrderCounts(long total, Map<String, Long> byStatus) {
     }
 
