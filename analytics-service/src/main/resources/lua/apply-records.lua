@@ -1,6 +1,7 @@
 -- Applies Kafka records' effects to one generation of the analytics keys, each record exactly once, all in one atomic
 -- step (see KeyLayout, GenerationKeys and ExactlyOnceScript for the key layout and the arguments). Live consumption
--- sends one record at a time, a rebuild hundreds.
+-- sends one record at a time. A rebuild, the only writer of the fresh generation it builds, gets the same outcomes
+-- from plain pipelined commands instead (RebuildWriter), which cost Redis far less per record.
 --
 -- KEYS[1]   the number of the current generation (absent means 1); KEYS[2..] every other key the records name
 -- ARGV[1]   event marker time-to-live in seconds

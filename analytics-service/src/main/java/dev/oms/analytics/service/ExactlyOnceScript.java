@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs {@code lua/apply-records.lua}, which in one atomic step does nothing when the current generation is not the
@@ -41,13 +40,6 @@ public class ExactlyOnceScript {
      */
     public List<ApplyOutcome> runAll(List<ApplyOnce> records, long requiredCurrent) {
         return outcomes(script.run(batch(records, requiredCurrent)), records.size());
-    }
-
-    /** As {@link #runAll}, without waiting, so the caller can prepare its next batch meanwhile. */
-    public CompletableFuture<List<ApplyOutcome>> runAllAsync(List<ApplyOnce> records, long requiredCurrent) {
-        LuaScript.Call call = batch(records, requiredCurrent);
-        int count = records.size();
-        return script.runAsync(call).thenApply(response -> outcomes(response, count));
     }
 
     private LuaScript.Call batch(List<ApplyOnce> records, long requiredCurrent) {

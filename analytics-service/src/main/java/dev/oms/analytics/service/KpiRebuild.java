@@ -9,6 +9,7 @@ import dev.oms.events.MalformedEventException;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.vertx.mutiny.redis.client.Redis;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -39,8 +40,9 @@ import java.util.concurrent.TimeoutException;
  * <ol>
  *   <li>deletes leftovers of earlier generations, takes generation current + 1;</li>
  *   <li>reads every partition of the KPI topics from the beginning with a consumer of its own (no group) and applies
- *       each record with the same script and rules as live consumption, in pipelines of {@code batch-size}, under
- *       the live consumer group's name so the new generation's offsets are the ones live consumption resumes from;</li>
+ *       each record with the same rules and outcomes as live consumption ({@link RebuildWriter}), in batches of
+ *       {@code batch-size}, under the live consumer group's name so the new generation's offsets are the ones live
+ *       consumption resumes from;</li>
  *   <li>once at the end of the log, switches when the new generation has applied every partition at least as far as
  *       the current one ({@code switch-generation.lua}); until then it reads on, since live consumption moves on too;</li>
  *   <li>live consumers find the switch with their next record (the script answers "generation moved") and go on in
@@ -61,7 +63,8 @@ public class KpiRebuild {
     private final KeyLayout keys;
     private final Generations generations;
     private final KpiRecorder recorder;
-    private final ExactlyOnceScript script;
+    private final Redis redis;
+    private final Duration markerTtl;
     private final RebuildLedger ledger;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "analytics-rebuild");
@@ -71,15 +74,16 @@ public class KpiRebuild {
     private volatile boolean stopping;
 
     public KpiRebuild(AnalyticsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                      KpiSource source, KeyLayout keys, Generations generations, KpiRecorder recorder,
-                      ExactlyOnceScript script, RebuildLedger ledger) {
+                      KpiSource source, KeyLayout keys, Generations generations, KpiRecorder recorder, Redis redis,
+                      RebuildLedger ledger) {
         this.settings = config.rebuild();
         this.bootstrapServers = bootstrapServers;
         this.source = source;
         this.keys = keys;
         this.generations = generations;
         this.recorder = recorder;
-        this.script = script;
+        this.redis = redis;
+        this.markerTtl = config.dedupeWindow();
         this.ledger = ledger;
     }
 
@@ -113,7 +117,8 @@ public class KpiRebuild {
     }
 
     private void run(RebuildStatus started) {
-        Progress progress = new Progress(started);
+        Progress progress = new Progress(started,
+                new RebuildWriter(redis, keys.currentGeneration(), started.fromGeneration(), markerTtl));
         try (KafkaConsumer<String, byte[]> consumer = consumer(started.id())) {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
@@ -205,7 +210,7 @@ public class KpiRebuild {
      */
     private void send(List<ApplyOnce> batch, Progress progress) {
         awaitSent(progress);
-        progress.inFlight = script.runAllAsync(batch, progress.started.fromGeneration());
+        progress.inFlight = progress.writer.applyAsync(batch);
         progress.inFlightSize = batch.size();
     }
 
@@ -284,6 +289,7 @@ public class KpiRebuild {
     private final class Progress {
 
         private final RebuildStatus started;
+        private final RebuildWriter writer;
         private long total;
         private long read;
         private long applied;
@@ -291,8 +297,9 @@ public class KpiRebuild {
         private CompletableFuture<List<ApplyOutcome>> inFlight;
         private int inFlightSize;
 
-        private Progress(RebuildStatus started) {
+        private Progress(RebuildStatus started, RebuildWriter writer) {
             this.started = started;
+            this.writer = writer;
         }
 
         private long perSecond() {

@@ -1,6 +1,5 @@
 package dev.oms.analytics.service;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
@@ -11,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A Lua script from the classpath, called by SHA (EVALSHA) after one SCRIPT LOAD. If Redis lost its script cache
@@ -45,21 +43,6 @@ final class LuaScript {
             sha = null;
             return redis.execute(Command.EVALSHA, arguments(sha(), call));
         }
-    }
-
-    /**
-     * As {@link #run}, without waiting: a caller may prepare its next call while Redis runs this one. The script must
-     * have been loaded (by an earlier {@link #run} or {@link #load()}) unless the reply may take a reload.
-     */
-    CompletableFuture<Response> runAsync(Call call) {
-        ReactiveRedisDataSource reactive = redis.getReactive();
-        return reactive.execute(Command.EVALSHA, arguments(sha(), call))
-                .onFailure(LuaScript::isMissingScript).recoverWithUni(() -> reactive.execute(Command.SCRIPT, "LOAD", source)
-                        .chain(loaded -> {
-                            sha = loaded.toString();
-                            return reactive.execute(Command.EVALSHA, arguments(sha, call));
-                        }))
-                .subscribeAsCompletionStage();
     }
 
     String resource() {
