@@ -2,6 +2,8 @@ package dev.oms.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,33 +62,55 @@ public final class EventCodec {
         return bytes.toByteArray();
     }
 
-    /** Decodes a record value; throws {@link MalformedEventException} for anything that is not a known OMS event. */
+    /**
+     * Decodes a record value; throws {@link MalformedEventException} for anything that is not a known OMS event.
+     * Streamed without a tree in between when {@code type} comes before {@code data}, as {@link #encode} writes it
+     * (a rebuild decodes every record ever published); other producers may order the attributes as they like.
+     */
     public static EventEnvelope decode(byte[] value) {
         if (value == null) {
             throw new MalformedEventException("record has no value");
         }
-        try {
-            JsonNode node = MAPPER.readTree(value);
-            if (node == null || !node.isObject()) {
+        try (JsonParser json = MAPPER.createParser(value)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedEventException("record value is not a JSON object");
             }
-            String type = text(node, "type");
-            Class<? extends OmsEvent> eventClass = EventTypes.classOf(type)
-                    .orElseThrow(() -> new MalformedEventException("unknown event type '" + type + "'"));
-            JsonNode data = node.get("data");
-            if (data == null || !data.isObject()) {
+            Attributes attributes = new Attributes();
+            OmsEvent event = null;
+            JsonNode dataAheadOfType = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken token = json.nextToken();
+                if (field.equals("data")) {
+                    if (token != JsonToken.START_OBJECT) {
+                        throw new MalformedEventException("event has no data object");
+                    }
+                    if (attributes.type != null) {
+                        event = MAPPER.readValue(json, eventClass(attributes.type));
+                    } else {
+                        dataAheadOfType = MAPPER.readTree(json);
+                    }
+                } else if (!attributes.read(field, json, token)) {
+                    json.skipChildren();
+                }
+            }
+            String type = attributes.required("type", attributes.type);
+            if (event == null && dataAheadOfType == null) {
                 throw new MalformedEventException("event has no data object");
             }
-            OmsEvent event = MAPPER.treeToValue(data, eventClass);
+            if (event == null) {
+                event = MAPPER.treeToValue(dataAheadOfType, eventClass(type));
+            }
             if (event.orderId() == null) {
                 throw new MalformedEventException("event data has no orderId");
             }
-            UUID subject = UUID.fromString(text(node, "subject"));
+            UUID subject = UUID.fromString(attributes.required("subject", attributes.subject));
             if (!subject.equals(event.orderId())) {
                 throw new MalformedEventException("subject " + subject + " is not the event's order id " + event.orderId());
             }
-            return new EventEnvelope(UUID.fromString(text(node, "id")), text(node, "source"), type,
-                    Instant.parse(text(node, "time")), subject, event);
+            return new EventEnvelope(UUID.fromString(attributes.required("id", attributes.id)),
+                    attributes.required("source", attributes.source), type,
+                    Instant.parse(attributes.required("time", attributes.time)), subject, event);
         } catch (IOException | RuntimeException e) {
             if (e instanceof MalformedEventException malformed) {
                 throw malformed;
@@ -95,11 +119,41 @@ public final class EventCodec {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new MalformedEventException("event has no '" + field + "' attribute");
+    private static Class<? extends OmsEvent> eventClass(String type) {
+        return EventTypes.classOf(type)
+                .orElseThrow(() -> new MalformedEventException("unknown event type '" + type + "'"));
+    }
+
+    /** The CloudEvents context attributes read so far; one that is absent or not a string stays null. */
+    private static final class Attributes {
+
+        private String id;
+        private String source;
+        private String type;
+        private String time;
+        private String subject;
+
+        /** Reads the attribute if it is one of these; false for any other field. */
+        boolean read(String field, JsonParser json, JsonToken token) throws IOException {
+            String text = token == JsonToken.VALUE_STRING ? json.getText() : null;
+            switch (field) {
+                case "id" -> id = text;
+                case "source" -> source = text;
+                case "type" -> type = text;
+                case "time" -> time = text;
+                case "subject" -> subject = text;
+                default -> {
+                    return false;
+                }
+            }
+            return true;
         }
-        return value.asText();
+
+        String required(String field, String value) {
+            if (value == null) {
+                throw new MalformedEventException("event has no '" + field + "' attribute");
+            }
+            return value;
+        }
     }
 }

@@ -48,6 +48,42 @@ class EventCodecTest {
     }
 
     @Test
+    void attributesAfterTheDataDecodeToo() {
+        byte[] value = modified(json -> {
+            JsonNode data = json.remove("data");
+            ObjectNode reordered = json.objectNode().set("data", data);
+            reordered.setAll(json);
+            json.removeAll();
+            json.setAll(reordered);
+        });
+        assertTrue(new String(value, StandardCharsets.UTF_8).startsWith("{\"data\""));
+        assertEquals(COMPLETED, EventCodec.decode(value));
+    }
+
+    @Test
+    void unknownTypeAfterTheDataIsMalformed() {
+        assertMalformed(modified(json -> {
+            JsonNode data = json.remove("data");
+            ObjectNode reordered = json.objectNode().set("data", data);
+            reordered.setAll(json);
+            reordered.put("type", "oms.OrderTeleported.v1");
+            json.removeAll();
+            json.setAll(reordered);
+        }));
+    }
+
+    @Test
+    void attributeThatIsNotAStringIsMalformed() {
+        assertMalformed(modified(json -> json.put("time", 1741944413589L)));
+        assertMalformed(modified(json -> json.set("subject", json.objectNode())));
+    }
+
+    @Test
+    void dataThatIsNotAnObjectIsMalformed() {
+        assertMalformed(modified(json -> json.put("data", "{}")));
+    }
+
+    @Test
     void nullValueIsMalformed() {
         assertMalformed(null);
     }
