@@ -261,13 +261,16 @@ public class KpiRebuild {
     }
 
     private KafkaConsumer<String, byte[]> consumer(String id) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        // Looked up, not injected, only so this change stays out of the constructor, which is being rewritten: the
+        // settings belong there in place of bootstrapServers.
+        dev.oms.platform.messaging.KafkaClientSettings kafka = io.quarkus.arc.Arc.container()
+                .instance(dev.oms.platform.messaging.KafkaClientSettings.class).get();
+        return new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "analytics-rebuild-" + id,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(settings.batchSize(), 500),
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024)),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -1,6 +1,7 @@
 package dev.oms.analytics.service;
 
 import dev.oms.events.Topics;
+import dev.oms.platform.messaging.KafkaClientSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,9 +48,8 @@ public class QueueDepths {
 
     private final Admin admin;
 
-    public QueueDepths(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "analytics-queue-depths"));
+    public QueueDepths(KafkaClientSettings kafka) {
+        this.admin = Admin.create(kafka.with(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "analytics-queue-depths")));
     }
 
     public Depths read() {

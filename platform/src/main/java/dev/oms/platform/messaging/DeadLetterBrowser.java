@@ -28,10 +28,10 @@ public class DeadLetterBrowser {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
 
-    public DeadLetterBrowser(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetterBrowser(KafkaClientSettings kafka) {
+        this.kafka = kafka;
     }
 
     /** Up to {@code limit} of the newest records of {@code dlqTopic} that match, newest first. */
@@ -122,11 +122,10 @@ public class DeadLetterBrowser {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -43,9 +42,9 @@ public class DeadLetters {
     private final ServiceIdentity service;
     private final Set<String> consumedTopics;
 
-    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       KafkaProducerHolder producers, ServiceIdentity service, Config config) {
-        this.browser = new DeadLetterBrowser(bootstrapServers);
+    public DeadLetters(KafkaClientSettings kafka, KafkaProducerHolder producers, ServiceIdentity service,
+                       Config config) {
+        this.browser = new DeadLetterBrowser(kafka);
         this.producers = producers;
         this.service = service;
         this.consumedTopics = consumedTopics(config);

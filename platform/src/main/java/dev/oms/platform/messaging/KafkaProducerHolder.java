@@ -23,17 +23,16 @@ public class KafkaProducerHolder {
 
     private final Producer<String, byte[]> producer;
 
-    public KafkaProducerHolder(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KafkaProducerHolder(KafkaClientSettings kafka,
                                @ConfigProperty(name = "quarkus.application.name") String clientId) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 65536,
                 // JSON events shrink several times: the broker, the disks and the network carry a fraction of it.
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy"),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy")),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
