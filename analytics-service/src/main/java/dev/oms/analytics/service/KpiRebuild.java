@@ -6,6 +6,7 @@ import dev.oms.analytics.domain.KpiEffect;
 import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.MalformedEventException;
+import dev.oms.platform.messaging.KafkaClientSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +18,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -58,7 +58,7 @@ public class KpiRebuild {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final AnalyticsConfig.Rebuild settings;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final KpiSource source;
     private final KeyLayout keys;
     private final Generations generations;
@@ -73,11 +73,11 @@ public class KpiRebuild {
     });
     private volatile boolean stopping;
 
-    public KpiRebuild(AnalyticsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KpiRebuild(AnalyticsConfig config, KafkaClientSettings kafka,
                       KpiSource source, KeyLayout keys, Generations generations, KpiRecorder recorder, Redis redis,
                       RebuildLedger ledger) {
         this.settings = config.rebuild();
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.source = source;
         this.keys = keys;
         this.generations = generations;
@@ -261,10 +261,6 @@ public class KpiRebuild {
     }
 
     private KafkaConsumer<String, byte[]> consumer(String id) {
-        // Looked up, not injected, only so this change stays out of the constructor, which is being rewritten: the
-        // settings belong there in place of bootstrapServers.
-        dev.oms.platform.messaging.KafkaClientSettings kafka = io.quarkus.arc.Arc.container()
-                .instance(dev.oms.platform.messaging.KafkaClientSettings.class).get();
         return new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "analytics-rebuild-" + id,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
