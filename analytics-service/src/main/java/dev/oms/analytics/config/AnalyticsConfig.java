@@ -27,7 +27,7 @@ public interface AnalyticsConfig {
     /** Recomputing the numbers from the topics into a fresh generation. */
     interface Rebuild {
 
-        /** Records applied per script call: one round trip, during which Redis serves nobody else. */
+        /** Records applied per pipelined batch (two round trips); a poll of Kafka brings up to four batches. */
         @WithDefault("500")
         int batchSize();
 

@@ -264,7 +264,8 @@ public class KpiRebuild {
         return new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "analytics-rebuild-" + id,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(settings.batchSize(), 500),
+                // Each poll also renews the lease and saves the progress: a few round trips per poll, not per batch.
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4 * settings.batchSize(),
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024)),
                 new StringDeserializer(), new ByteArrayDeserializer());

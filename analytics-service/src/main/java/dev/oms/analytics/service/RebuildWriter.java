@@ -1,5 +1,6 @@
 package dev.oms.analytics.service;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -33,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
  * record, which is what bounds a rebuild. Batches must be applied one after the other (each waits for the one before).
  */
 final class RebuildWriter {
+
+    static final int PIPELINE = 1000;
 
     private final Redis redis;
     private final String pointer;
@@ -81,7 +84,7 @@ final class RebuildWriter {
                 marked.add(i);
             }
         }
-        return redis.batch(checks).chain(replies -> {
+        return pipeline(checks).chain(replies -> {
             if (!requiredCurrent.equals(replies.get(0) == null ? "1" : replies.get(0).toString())) {
                 Arrays.fill(outcomes, ApplyOutcome.GENERATION_MOVED);
                 return Uni.createFrom().item(List.of(outcomes));
@@ -98,8 +101,28 @@ final class RebuildWriter {
             }
             List<Request> requests = writes.requests(progress);
             return requests.isEmpty() ? Uni.createFrom().item(List.of(outcomes))
-                    : redis.batch(requests).replaceWith(List.of(outcomes));
+                    : pipeline(requests).replaceWith(List.of(outcomes));
         }).subscribeAsCompletionStage();
+    }
+
+    /**
+     * Sends the requests in order, as pipelines of at most {@link #PIPELINE} commands one after the other: the client
+     * refuses more waiting replies per connection than its {@code max-waiting-handlers} (2,048 by default).
+     */
+    private Uni<List<Response>> pipeline(List<Request> requests) {
+        List<List<Request>> chunks = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += PIPELINE) {
+            chunks.add(requests.subList(from, Math.min(requests.size(), from + PIPELINE)));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(redis::batch)
+                .collect().asList()
+                .map(replies -> {
+                    // Not flattened by Mutiny: a nil reply (SET NX that found the marker) is a null element.
+                    List<Response> all = new ArrayList<>(requests.size());
+                    replies.forEach(all::addAll);
+                    return all;
+                });
     }
 
     private static boolean isOk(Response reply) {

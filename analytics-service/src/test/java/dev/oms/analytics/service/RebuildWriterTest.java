@@ -67,17 +67,31 @@ class RebuildWriterTest {
 
     @Test
     void givesTheScriptsOutcomesAndNumbersInBatches() throws Exception {
-        List<Input> inputs = generatedInputs();
+        assertSameAsTheScript(generatedInputs(60), 7);
+    }
 
+    @Test
+    void givesTheScriptsOutcomesForABatchLargerThanTheClientsWaitingQueue() throws Exception {
+        // Some 2,400 markers to check: more commands than the client lets wait on one connection (2,048).
+        List<Input> inputs = generatedInputs(3000);
+        // A copy of the first event at the end of the batch: its marker is checked in a later pipeline.
+        Input first = inputs.get(0);
+        inputs.add(new Input(1, inputs.size() + 1L, first.eventId(), first.day(), first.customer(),
+                first.amountMinor()));
+
+        assertSameAsTheScript(inputs, inputs.size());
+    }
+
+    private void assertSameAsTheScript(List<Input> inputs, int batchSize) throws Exception {
         List<ApplyOutcome> byScript = new ArrayList<>();
-        for (List<Input> batch : batches(inputs, 7)) {
+        for (List<Input> batch : batches(inputs, batchSize)) {
             byScript.addAll(script.runAll(records(batch, scripted), generations.current()));
         }
         RebuildWriter writer = new RebuildWriter(client, keys.currentGeneration(), generations.current(),
                 config.dedupeWindow());
         List<ApplyOutcome> byWriter = new ArrayList<>();
-        for (List<Input> batch : batches(inputs, 7)) {
-            byWriter.addAll(writer.applyAsync(records(batch, written)).get(10, TimeUnit.SECONDS));
+        for (List<Input> batch : batches(inputs, batchSize)) {
+            byWriter.addAll(writer.applyAsync(records(batch, written)).get(30, TimeUnit.SECONDS));
         }
 
         assertEquals(byScript, byWriter);
@@ -93,7 +107,7 @@ class RebuildWriterTest {
         RebuildWriter writer = new RebuildWriter(client, keys.currentGeneration(), generations.current() + 1000,
                 config.dedupeWindow());
 
-        List<ApplyOutcome> outcomes = writer.applyAsync(records(generatedInputs().subList(0, 3), written))
+        List<ApplyOutcome> outcomes = writer.applyAsync(records(generatedInputs(0).subList(0, 3), written))
                 .get(10, TimeUnit.SECONDS);
 
         assertEquals(List.of(ApplyOutcome.GENERATION_MOVED, ApplyOutcome.GENERATION_MOVED,
@@ -112,7 +126,7 @@ class RebuildWriterTest {
      * Sales over three days by three customers on two partitions, with events re-published at later offsets, offsets
      * delivered again, and records that count nothing.
      */
-    private List<Input> generatedInputs() {
+    private List<Input> generatedInputs(int count) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         List<Input> inputs = new ArrayList<>();
         Input sale = new Input(0, 1, UUID.randomUUID(), firstDay, customers.get(0), 1_999);
@@ -120,7 +134,7 @@ class RebuildWriterTest {
         inputs.add(new Input(0, 1, UUID.randomUUID(), firstDay, customers.get(1), 5));
         inputs.add(new Input(1, 1, sale.eventId(), sale.day(), sale.customer(), sale.amountMinor()));
         long[] offsets = {1, 1};
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < count; i++) {
             int partition = random.nextInt(2);
             long offset = ++offsets[partition];
             int kind = random.nextInt(10);
