@@ -28,7 +28,7 @@ public interface AnalyticsConfig {
     interface Rebuild {
 
         /** Records applied per pipelined batch (two round trips); a poll of Kafka brings up to four batches. */
-        @WithDefault("500")
+        @WithDefault("1000")
         int batchSize();
 
         /** How long a rebuild that has read the whole log may take to catch up with live consumption and switch. */
