@@ -22,19 +22,21 @@ import java.util.concurrent.CompletableFuture;
  * Applies a rebuild's records to the generation it builds, with the outcomes {@code lua/apply-records.lua} would give
  * (offset already applied, event id already applied, applied, generation moved), as plain pipelined commands:
  * <ol>
- *   <li>one round trip: the generation pointer, and {@code SET marker NX EX} for each record with an effect, in
- *       order, so a re-published copy finds its original's marker, in this batch or an earlier one;</li>
- *   <li>one round trip: the writes of the records whose marker was new, added up per key and field, and the offset
- *       of every partition.</li>
+ *   <li>the generation pointer, and {@code SET marker NX EX} for each record with an effect, in order, so a
+ *       re-published copy finds its original's marker, in this batch or an earlier one;</li>
+ *   <li>the writes of the records whose marker was new, added up per key and field, and the offset of every
+ *       partition.</li>
  * </ol>
- * The script's one atomic step per batch is not needed here: the generation being built is fresh (a rebuild deletes
- * leftovers first), this rebuild is its only writer (one rebuild at a time, and live consumption writes only to the
- * current generation), and nobody reads it before the switch. A rebuild that dies half-way leaves a generation that is
- * never switched to and is deleted by the next one. Plain commands cost Redis a fraction of the script's work per
- * record, which is what bounds a rebuild. Batches must be applied one after the other (each waits for the one before).
+ * Each step is one round trip per {@link #PIPELINE} commands. The script's one atomic step per batch is not needed
+ * here: the generation being built is fresh (a rebuild deletes leftovers first), this rebuild is its only writer (one
+ * rebuild at a time, and live consumption writes only to the current generation), and nobody reads it before the
+ * switch. A rebuild that dies half-way leaves a generation that is never switched to and is deleted by the next one.
+ * Plain commands cost Redis a fraction of the script's work per record, which is what bounds a rebuild. Batches must
+ * be applied one after the other (each waits for the one before).
  */
 final class RebuildWriter {
 
+    /** Commands per pipeline: well under the client's limit of waiting replies per connection. */
     static final int PIPELINE = 1000;
 
     private final Redis redis;
