@@ -44,7 +44,7 @@ class ComposeFileTest {
     private static final Pattern ACCOUNT = Pattern.compile(
             "(?m)^account\\s+(\\w+)\\s+(\\w+)\\s+\"\\$\\{(\\w+):\\?}\"\\s*$");
     private static final String INIT_DIR = "/docker-entrypoint-initdb.d";
-    private static final Path ACCOUNTS_SCRIPT = Path.of("deploy/compose/mysql-init/01-service-accounts.sh");
+    private static final Path ACCOUNTS_SCRIPT = Path.of("deploy/mysql-init/01-service-accounts.sh");
 
     private static JsonNode services;
     private static JsonNode volumes;
@@ -192,8 +192,9 @@ class ComposeFileTest {
     @Test
     void eachDatabaseServiceLogsInWithItsOwnAccountOnItsOwnSchema() throws IOException {
         assertTrue(strings(services.path("mysql").path("volumes")).stream()
-                        .anyMatch(v -> v.endsWith(ACCOUNTS_SCRIPT.getParent() + ":" + INIT_DIR + ":ro")),
-                "mysql runs " + ACCOUNTS_SCRIPT.getParent() + " when it initialises its volume");
+                        .anyMatch(v -> v.endsWith(ACCOUNTS_SCRIPT + ":" + INIT_DIR + "/" + ACCOUNTS_SCRIPT.getFileName()
+                                + ":ro")),
+                "mysql runs " + ACCOUNTS_SCRIPT + " when it initialises its volume");
         String script = Files.readString(root().resolve(ACCOUNTS_SCRIPT));
         assertTrue(script.contains("GRANT ALL PRIVILEGES ON \\`$escaped\\`.* TO '$1'@'%'"),
                 "each account gets rights on its own schema only");

@@ -2,7 +2,8 @@
 # Runs once, when the mysql container initialises an empty data volume (docker-entrypoint-initdb.d).
 # One database and one account per service, with every right on its own schema and none on any other, as
 # dev.oms.infra.ServiceDatabaseUsers creates them for ./oms up. The passwords come from the mysql container's
-# environment (docker-compose.yml), where the defaults are DEVELOPMENT passwords.
+# environment: docker-compose.yml (DEVELOPMENT defaults) or the Kubernetes dev overlay's Secrets. The image's
+# entrypoint runs it when executable (the Compose bind mount) and sources it when not (a ConfigMap); both work.
 set -e
 
 account() { # user schema password
