@@ -74,7 +74,7 @@ final class DeployFiles {
 
     /**
      * Runs a tool from the repository root and returns what it printed on stdout; fails with its stderr when it exits
-     * non-zero, and with the install command when it is missing ({@code ./oms test} installs it).
+     * non-zero, and says how to get it when it is missing.
      */
     static String run(String... command) {
         Path out = null;
@@ -87,8 +87,8 @@ final class DeployFiles {
                 process = new ProcessBuilder(command).directory(root().toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             } catch (IOException e) {
-                throw new AssertionError(command[0] + " is not installed (Debian: apt-get install -y " + command[0]
-                        + "; ./oms test installs it)", e);
+                throw new AssertionError(command[0] + " is not installed: ./oms test installs docker-compose where it"
+                        + " may and says how to get kubectl", e);
             }
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -94,7 +94,7 @@ public final class EventCodec {
                     json.skipChildren();
                 }
             }
-            String type = attributes.required("type", attributes.type);
+            String type = required("type", attributes.type);
             if (event == null && dataAheadOfType == null) {
                 throw new MalformedEventException("event has no data object");
             }
@@ -104,19 +104,26 @@ public final class EventCodec {
             if (event.orderId() == null) {
                 throw new MalformedEventException("event data has no orderId");
             }
-            UUID subject = UUID.fromString(attributes.required("subject", attributes.subject));
+            UUID subject = UUID.fromString(required("subject", attributes.subject));
             if (!subject.equals(event.orderId())) {
                 throw new MalformedEventException("subject " + subject + " is not the event's order id " + event.orderId());
             }
-            return new EventEnvelope(UUID.fromString(attributes.required("id", attributes.id)),
-                    attributes.required("source", attributes.source), type,
-                    Instant.parse(attributes.required("time", attributes.time)), subject, event);
+            return new EventEnvelope(UUID.fromString(required("id", attributes.id)),
+                    required("source", attributes.source), type,
+                    Instant.parse(required("time", attributes.time)), subject, event);
         } catch (IOException | RuntimeException e) {
             if (e instanceof MalformedEventException malformed) {
                 throw malformed;
             }
             throw new MalformedEventException("unreadable event: " + e.getMessage(), e);
         }
+    }
+
+    private static String required(String attribute, String value) {
+        if (value == null) {
+            throw new MalformedEventException("event has no '" + attribute + "' attribute");
+        }
+        return value;
     }
 
     private static Class<? extends OmsEvent> eventClass(String type) {
@@ -147,13 +154,6 @@ public final class EventCodec {
                 }
             }
             return true;
-        }
-
-        String required(String field, String value) {
-            if (value == null) {
-                throw new MalformedEventException("event has no '" + field + "' attribute");
-            }
-            return value;
         }
     }
 }

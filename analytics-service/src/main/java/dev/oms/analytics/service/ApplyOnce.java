@@ -53,6 +53,10 @@ public final class ApplyOnce {
         return position;
     }
 
+    boolean hasWrites() {
+        return !operations.isEmpty();
+    }
+
     List<Operation> operations() {
         return List.copyOf(operations);
     }

@@ -78,7 +78,7 @@ final class RebuildWriter {
             }
             partitions.put(partition, offset);
             progress.computeIfAbsent(record.offsetsKey(), key -> new LinkedHashMap<>()).put(partition, offset);
-            if (record.operations().isEmpty()) {
+            if (!record.hasWrites()) {
                 outcomes[i] = ApplyOutcome.APPLIED;
             } else {
                 checks.add(Request.cmd(Command.SET).arg(record.markerKey()).arg("1").arg("NX").arg("EX")
