@@ -35,6 +35,11 @@ record GeneratedImport(String csv, Map<UUID, GeneratedOrder> orders, List<Catalo
      *                     so reservations compete for the last units and released stock is taken again
      */
     static GeneratedImport of(int orders, long seed, String runId, int scarceOnHand) {
+        return of(orders, seed, runId, scarceOnHand, 3);
+    }
+
+    /** As above, with 1 to {@code maxLines} lines per order. */
+    static GeneratedImport of(int orders, long seed, String runId, int scarceOnHand, int maxLines) {
         Random random = new Random(seed);
         List<CatalogProduct> catalog = new ArrayList<>();
         for (int p = 0; p < PRODUCTS; p++) {
@@ -49,7 +54,7 @@ record GeneratedImport(String csv, Map<UUID, GeneratedOrder> orders, List<Catalo
             int customer = random.nextInt(60);
             String email = "customer" + customer + "-" + runId + "@example.com";
             String name = "Customer \"" + customer + "\", Jr.";
-            int lines = 1 + random.nextInt(3);
+            int lines = 1 + random.nextInt(maxLines);
             long total = 0;
             Map<String, Integer> quantities = new TreeMap<>();
             for (int l = 0; l < lines; l++) {
@@ -66,6 +71,13 @@ record GeneratedImport(String csv, Map<UUID, GeneratedOrder> orders, List<Catalo
             generated.put(Ids.orderId(externalOrderId), new GeneratedOrder(externalOrderId, total, quantities));
         }
         return new GeneratedImport(csv.toString(), generated, catalog);
+    }
+
+    /** The same import with {@code more} orders that came another way (e.g. {@code POST /orders}) expected beside its own. */
+    GeneratedImport plus(Map<UUID, GeneratedOrder> more) {
+        Map<UUID, GeneratedOrder> all = new LinkedHashMap<>(orders);
+        all.putAll(more);
+        return new GeneratedImport(csv, all, catalog);
     }
 
     List<CatalogProduct> scarceProducts() {

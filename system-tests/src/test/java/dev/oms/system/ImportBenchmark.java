@@ -7,17 +7,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.oms.events.Topics;
 import dev.oms.infra.KafkaBroker;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,15 +15,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +67,9 @@ class ImportBenchmark {
             for (int i = 0; i < ROWS.length; i++) {
                 importWithAFreshService(broker, files.get(i), ROWS[i]);
             }
-            rawProducer(broker.bootstrapServers());
+            // What Kafka itself takes: records as the import sent them, as many as the 1M-row import published.
+            System.out.println(RawLimits.kafkaProducer(broker.bootstrapServers(), Topics.ORDER_REQUESTS_BULK,
+                    (ROWS[ROWS.length - 1] + 2) / 3).describe());
         } finally {
             for (Path file : files) {
                 Files.deleteIfExists(file);
@@ -94,12 +81,12 @@ class ImportBenchmark {
         try (StandaloneImportService service = StandaloneImportService.start(broker, file.getParent(),
                 BENCHMARK_JVM_OPTIONS, "ImportBenchmark-" + rows)) {
             long orders = (rows + 2) / 3;
-            double cpuBefore = cpuSeconds(service.process().pid());
+            double cpuBefore = ProcessFigures.cpuSeconds(service.process().pid());
             long start = System.nanoTime();
             Map<String, Object> job = service.awaitEnded(service.importFromPath(file.getFileName().toString()));
             // Wall time from the request to the job seen COMPLETED, so hashing the file before the run is included.
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpu = cpuSeconds(service.process().pid()) - cpuBefore;
+            double cpu = ProcessFigures.cpuSeconds(service.process().pid()) - cpuBefore;
             assertEquals("COMPLETED", job.get("status"), String.valueOf(job));
             assertEquals(orders, ((Number) job.get("ordersPublished")).longValue(), String.valueOf(job));
             System.out.printf(Locale.ROOT, "import-service -Xmx256m, %s rows (%s orders, %.0f MB): %.1f s, %s rows/s, "
@@ -107,66 +94,7 @@ class ImportBenchmark {
                             + "import-service; peak RSS %d MB%n",
                     count(rows), count(orders), Files.size(file) / 1e6, seconds, count((long) (rows / seconds)),
                     count((long) (orders / seconds)), count(((Number) job.get("rowsPerSecond")).longValue()), cpu,
-                    peakRssMegabytes(service.process().pid()));
-        }
-    }
-
-    /**
-     * What Kafka itself takes on this machine: records as the import sent them (its first 10,000, round robin),
-     * as many as the 1M-row import published, through a producer configured as import-service's.
-     */
-    private static void rawProducer(String bootstrapServers) throws Exception {
-        List<ConsumerRecord<String, byte[]>> samples = sample(bootstrapServers, 10_000);
-        long count = (ROWS[ROWS.length - 1] + 2) / 3;
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        Semaphore inFlight = new Semaphore(10_000);
-        long bytes = 0;
-        long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            for (long i = 0; i < count; i++) {
-                ConsumerRecord<String, byte[]> sample = samples.get((int) (i % samples.size()));
-                bytes += sample.value().length;
-                inFlight.acquire();
-                producer.send(new ProducerRecord<>("bench.raw-producer", sample.key(), sample.value()), (metadata, error) -> {
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
-                    }
-                    inFlight.release();
-                });
-            }
-            producer.flush();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        System.out.printf(Locale.ROOT, "raw Kafka producer (acks=all, idempotent, linger 5 ms, 64 KiB batches, snappy), %s records "
-                        + "of %d bytes on average: %.1f s, %s records/s%n",
-                count(count), bytes / count, seconds, count((long) (count / seconds)));
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> sample(String bootstrapServers, int size) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDER_REQUESTS_BULK).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (records.size() < size) {
-                consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
-            }
-            return records;
+                    ProcessFigures.peakRssMegabytes(service.process().pid()));
         }
     }
 
@@ -204,22 +132,6 @@ class ImportBenchmark {
             throw new IllegalStateException(e);
         }
         return rows - 1;
-    }
-
-    /** User + system CPU time the process has used (/proc/PID/stat, in clock ticks of 1/100 s). */
-    private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-    }
-
-    private static long peakRssMegabytes(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-            }
-        }
-        return -1;
     }
 
     private static String count(long value) {

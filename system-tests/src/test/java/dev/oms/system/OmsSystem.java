@@ -48,6 +48,7 @@ final class OmsSystem implements AutoCloseable {
     private final String redisPrefix;
     private final List<String> databases = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
 
     private OmsSystem(KafkaBroker broker, String redisPrefix) {
         this.broker = broker;
@@ -99,7 +100,7 @@ final class OmsSystem implements AutoCloseable {
                         : ServiceProcess.start(root, name, freePort(), properties, apps, logs, jvmOptions));
             }
             for (ServiceProcess service : system.services.values()) {
-                service.awaitReady(Duration.ofSeconds(90));
+                system.readyAfter.put(service.name(), service.awaitReady(Duration.ofSeconds(90)));
             }
             System.out.printf("%s: %d services ready in %.1fs; logs in %s%n", test, names.size(),
                     Duration.between(start, Instant.now()).toMillis() / 1000.0, work.resolve("logs").resolve(test));
@@ -120,6 +121,11 @@ final class OmsSystem implements AutoCloseable {
             throw new IllegalArgumentException("no service " + name + "; started: " + services.keySet());
         }
         return service;
+    }
+
+    /** How long after its launch each service first reported ready (the first start, not a restart). */
+    Map<String, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
     }
 
     String bootstrapServers() {

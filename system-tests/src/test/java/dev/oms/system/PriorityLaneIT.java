@@ -1,9 +1,7 @@
 package dev.oms.system;
 
-import dev.oms.system.GeneratedImport.CatalogProduct;
 import dev.oms.system.OmsApi.OrderStats;
 import dev.oms.system.OmsApi.OrderSummary;
-import dev.oms.system.OmsApi.PlaceOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,14 +63,15 @@ class PriorityLaneIT {
                 INTERACTIVE_ORDERS, SPACING.toMillis(), count(BULK_ORDERS - draining.settled()), count(BULK_ORDERS));
 
         try (TerminalEventClock clock = TerminalEventClock.startAtEnd(system.bootstrapServers())) {
-            Map<UUID, Long> sentAtMillis = placeSpacedOrders(runId, bulk.plentifulProducts());
+            Map<UUID, InteractiveOrders.Placed> placed = InteractiveOrders.placeSpaced(api, runId, bulk.plentifulProducts(),
+                    INTERACTIVE_ORDERS, SPACING);
             OrderStats end = progress.await(INTERACTIVE_ORDERS + " interactive orders settled", Duration.ofMinutes(5),
-                    stats -> sentAtMillis.keySet().stream().allMatch(id -> clock.terminalAt(id).isPresent()));
+                    stats -> placed.keySet().stream().allMatch(id -> clock.terminalAt(id).isPresent()));
 
             List<Long> latencies = new ArrayList<>();
             Map<String, Integer> outcomes = new TreeMap<>();
-            for (Map.Entry<UUID, Long> sent : sentAtMillis.entrySet()) {
-                latencies.add(clock.terminalAt(sent.getKey()).orElseThrow() - sent.getValue());
+            for (Map.Entry<UUID, InteractiveOrders.Placed> sent : placed.entrySet()) {
+                latencies.add(clock.terminalAt(sent.getKey()).orElseThrow() - sent.getValue().sentAtMillis());
                 OrderSummary order = api.order(sent.getKey());
                 assertTrue(order.settled(), order.externalOrderId() + " has a terminal event but is " + order.status());
                 assertEquals("INTERACTIVE", order.lane(), "lane of " + order.externalOrderId());
@@ -85,23 +83,5 @@ class PriorityLaneIT {
             System.out.printf("PriorityLaneIT: bulk orders still unsettled when the last interactive one settled: %s of %s%n",
                     count(BULK_ORDERS - bulkSettled), count(BULK_ORDERS));
         }
-    }
-
-    /** Places the orders one every {@link #SPACING}; returns when each request was sent (epoch millis) by order id. */
-    private static Map<UUID, Long> placeSpacedOrders(String runId, List<CatalogProduct> products) throws InterruptedException {
-        Map<UUID, Long> sentAtMillis = new LinkedHashMap<>();
-        long nextNanos = System.nanoTime();
-        for (int i = 0; i < INTERACTIVE_ORDERS; i++) {
-            Thread.sleep(Math.max(0, (nextNanos - System.nanoTime()) / 1_000_000));
-            nextNanos += SPACING.toNanos();
-            CatalogProduct first = products.get(i % products.size());
-            CatalogProduct second = products.get((i + 1) % products.size());
-            PlaceOrder order = new PlaceOrder("INT-" + runId + "-" + i,
-                    new PlaceOrder.Customer("interactive" + i + "-" + runId + "@example.com", "Interactive " + i),
-                    List.of(new PlaceOrder.Line(first.sku(), 1), new PlaceOrder.Line(second.sku(), 2)));
-            long sentAt = System.currentTimeMillis();
-            sentAtMillis.put(api.placeOrder(order, "priority-" + runId + "-" + i).orderId(), sentAt);
-        }
-        return sentAtMillis;
     }
 }

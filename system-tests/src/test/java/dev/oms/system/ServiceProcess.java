@@ -38,6 +38,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final List<String> command;
     private Process process;
+    private long launchedAtNanos;
 
     private ServiceProcess(String name, int port, Path log, List<String> command) {
         this.name = name;
@@ -98,6 +99,7 @@ final class ServiceProcess implements AutoCloseable {
 
     // Appending, so a restarted service's log follows the one it replaces.
     private void launch() throws IOException {
+        launchedAtNanos = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
     }
 
@@ -178,16 +180,17 @@ final class ServiceProcess implements AutoCloseable {
         Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    /** Waits until {@code /q/health/ready} answers 200; returns how long after its launch the service was ready. */
+    Duration awaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail());
             }
             if (ready()) {
-                return;
+                return Duration.ofNanos(System.nanoTime() - launchedAtNanos);
             }
-            Thread.sleep(250);
+            Thread.sleep(50);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; log:\n" + tail());
     }

@@ -3,6 +3,7 @@ package dev.oms.system;
 import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.OrderCancelled;
+import dev.oms.events.OrderAccepted;
 import dev.oms.events.OrderCompleted;
 import dev.oms.events.OrderFailed;
 import dev.oms.events.OrderRejected;
@@ -26,8 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches {@code oms.order-events} from the moment it starts and notes, per order, when its terminal event
- * (completed, failed, rejected, cancelled) was published: the record's CreateTime, stamped by the publishing
+ * Watches {@code oms.order-events} from the moment it starts and notes, per order, when it was accepted and when its
+ * terminal event (completed, failed, rejected, cancelled) was published: the record's CreateTime, stamped by the publishing
  * service on the same host clock as the test's. The first record counts; a re-published one is later, not news.
  */
 final class TerminalEventClock implements AutoCloseable {
@@ -35,6 +36,7 @@ final class TerminalEventClock implements AutoCloseable {
     private static final List<Class<?>> TERMINAL = List.of(OrderCompleted.class, OrderFailed.class, OrderRejected.class,
             OrderCancelled.class);
 
+    private final Map<UUID, Long> acceptedAtMillis = new ConcurrentHashMap<>();
     private final Map<UUID, Long> terminalAtMillis = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
     private final CountDownLatch positioned = new CountDownLatch(1);
@@ -63,10 +65,20 @@ final class TerminalEventClock implements AutoCloseable {
 
     /** When the order's terminal event was published (epoch millis), if it has been seen. */
     Optional<Long> terminalAt(UUID orderId) {
+        requireWatching();
+        return Optional.ofNullable(terminalAtMillis.get(orderId));
+    }
+
+    private void requireWatching() {
         if (failure != null) {
             throw new IllegalStateException("the watch on " + Topics.ORDER_EVENTS + " failed", failure);
         }
-        return Optional.ofNullable(terminalAtMillis.get(orderId));
+    }
+
+    /** When the order was accepted (epoch millis), if its {@code OrderAccepted} has been seen. */
+    Optional<Long> acceptedAt(UUID orderId) {
+        requireWatching();
+        return Optional.ofNullable(acceptedAtMillis.get(orderId));
     }
 
     // The consumer is used by this thread only: KafkaConsumer is not thread-safe (wakeup() is the exception).
@@ -81,7 +93,9 @@ final class TerminalEventClock implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     EventEnvelope event = EventCodec.decode(record.value());
-                    if (TERMINAL.contains(event.data().getClass())) {
+                    if (event.data() instanceof OrderAccepted) {
+                        acceptedAtMillis.putIfAbsent(event.subject(), record.timestamp());
+                    } else if (TERMINAL.contains(event.data().getClass())) {
                         terminalAtMillis.putIfAbsent(event.subject(), record.timestamp());
                     }
                 }
