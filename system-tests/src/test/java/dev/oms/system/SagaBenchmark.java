@@ -96,7 +96,8 @@ class SagaBenchmark {
         GeneratedImport bulk = GeneratedImport.of(ORDERS, 20261203L, runId, Math.max(ORDERS / 12, 100), MAX_LINES);
         api.upsertProducts(bulk.catalog());
         LocalDate firstDay = LocalDate.now(ZoneOffset.UTC);
-        try (TerminalEventClock clock = TerminalEventClock.startAtEnd(system.bootstrapServers())) {
+        try (TerminalEventClock clock = TerminalEventClock.startAtEnd(system.bootstrapServers());
+             ConsumerLag ignored = ConsumerLag.printEvery15Seconds(system.bootstrapServers())) {
             OrderProgress progress = new OrderProgress(api, ORDERS + PRIORITY_ORDERS, Instant.now());
             long uploadedAt = System.currentTimeMillis();
             api.importCsv("bench-" + runId + ".csv", bulk.csv());

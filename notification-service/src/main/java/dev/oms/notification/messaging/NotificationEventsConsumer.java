@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -35,8 +36,8 @@ public class NotificationEventsConsumer {
     // OrderAccepted notifies nobody but is wanted: it brings the customer's email and name to the snapshot.
     @Incoming("order-events")
     @Blocking
-    public CompletionStage<Void> onOrderEvent(Message<byte[]> message) {
-        return inbox.apply(message, ORDER_CONSUMER, OrderSnapshots::follows, event -> {
+    public CompletionStage<Void> onOrderEvent(Message<List<byte[]>> batch) {
+        return inbox.applyBatch(batch, ORDER_CONSUMER, OrderSnapshots::follows, event -> {
             orders.apply(event.data());
             intake.record(event);
         });
@@ -44,7 +45,7 @@ public class NotificationEventsConsumer {
 
     @Incoming("refund-events")
     @Blocking
-    public CompletionStage<Void> onRefundEvent(Message<byte[]> message) {
-        return inbox.apply(message, REFUND_CONSUMER, NotificationTrigger::concerns, intake::record);
+    public CompletionStage<Void> onRefundEvent(Message<List<byte[]>> batch) {
+        return inbox.applyBatch(batch, REFUND_CONSUMER, NotificationTrigger::concerns, intake::record);
     }
 }

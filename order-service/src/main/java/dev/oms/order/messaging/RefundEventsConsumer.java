@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** Completed refunds from refund-service, each applied once to its order's refund status. */
@@ -26,8 +27,8 @@ public class RefundEventsConsumer {
 
     @Incoming("refund-events")
     @Blocking
-    public CompletionStage<Void> onRefundEvent(Message<byte[]> message) {
-        return inbox.apply(message, CONSUMER, event -> event instanceof RefundCompleted,
+    public CompletionStage<Void> onRefundEvent(Message<List<byte[]>> batch) {
+        return inbox.applyBatch(batch, CONSUMER, event -> event instanceof RefundCompleted,
                 event -> refunds.onRefundCompleted((RefundCompleted) event.data()));
     }
 }

@@ -1,20 +1,28 @@
 package dev.oms.order.messaging;
 
+import dev.oms.events.EventEnvelope;
+import dev.oms.events.OmsEvent;
+import dev.oms.events.OrderLine;
 import dev.oms.events.OrderRequested;
 import dev.oms.events.PaymentAuthorized;
 import dev.oms.events.PaymentDeclined;
 import dev.oms.order.service.OrderSaga;
+import dev.oms.order.service.StockLedger;
 import dev.oms.platform.inbox.TransactionalInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 
 /**
- * Feeds the saga from Kafka; each record is applied once, in its own transaction. Every lane has its own topics
- * and consumer threads, so interactive orders never queue behind a bulk backlog.
+ * Feeds the saga from Kafka, a batch of records per transaction, each applied once; a batch first locks the
+ * products it will change, in SKU order. Every lane has its own topics and consumer threads, so interactive orders
+ * never queue behind a bulk backlog.
  */
 @ApplicationScoped
 public class SagaConsumers {
@@ -23,51 +31,63 @@ public class SagaConsumers {
 
     private final TransactionalInbox inbox;
     private final OrderSaga saga;
+    private final StockLedger stock;
 
-    public SagaConsumers(TransactionalInbox inbox, OrderSaga saga) {
+    public SagaConsumers(TransactionalInbox inbox, OrderSaga saga, StockLedger stock) {
         this.inbox = inbox;
         this.saga = saga;
+        this.stock = stock;
     }
 
     @Incoming("order-requests-interactive")
     @Blocking
-    public CompletionStage<Void> onInteractiveRequest(Message<byte[]> message) {
-        return onRequest(message);
+    public CompletionStage<Void> onInteractiveRequest(Message<List<byte[]>> batch) {
+        return onRequest(batch);
     }
 
     @Incoming("order-requests-bulk")
     @Blocking
-    public CompletionStage<Void> onBulkRequest(Message<byte[]> message) {
-        return onRequest(message);
+    public CompletionStage<Void> onBulkRequest(Message<List<byte[]>> batch) {
+        return onRequest(batch);
     }
 
     @Incoming("payment-events-interactive")
     @Blocking
-    public CompletionStage<Void> onInteractivePaymentEvent(Message<byte[]> message) {
-        return onPaymentEvent(message);
+    public CompletionStage<Void> onInteractivePaymentEvent(Message<List<byte[]>> batch) {
+        return onPaymentEvent(batch);
     }
 
     @Incoming("payment-events")
     @Blocking
-    public CompletionStage<Void> onBulkPaymentEvent(Message<byte[]> message) {
-        return onPaymentEvent(message);
+    public CompletionStage<Void> onBulkPaymentEvent(Message<List<byte[]>> batch) {
+        return onPaymentEvent(batch);
     }
 
-    private CompletionStage<Void> onPaymentEvent(Message<byte[]> message) {
-        return inbox.apply(message, CONSUMER, event -> {
-            if (event.data() instanceof PaymentAuthorized authorized) {
-                saga.onPaymentAuthorized(authorized);
-            } else if (event.data() instanceof PaymentDeclined declined) {
-                saga.onPaymentDeclined(declined);
-            }
-        });
+    private CompletionStage<Void> onPaymentEvent(Message<List<byte[]>> batch) {
+        return inbox.applyBatch(batch, CONSUMER, SagaConsumers::answersPayment,
+                events -> stock.lockProductsOf(events.stream().map(event -> event.data().orderId()).toList()),
+                event -> {
+                    if (event.data() instanceof PaymentAuthorized authorized) {
+                        saga.onPaymentAuthorized(authorized);
+                    } else {
+                        saga.onPaymentDeclined((PaymentDeclined) event.data());
+                    }
+                });
     }
 
-    private CompletionStage<Void> onRequest(Message<byte[]> message) {
-        return inbox.apply(message, CONSUMER, event -> {
-            if (event.data() instanceof OrderRequested request) {
-                saga.onOrderRequested(request);
-            }
-        });
+    private CompletionStage<Void> onRequest(Message<List<byte[]>> batch) {
+        return inbox.applyBatch(batch, CONSUMER, OrderRequested.class::isInstance,
+                events -> stock.lockInSkuOrder(skusOf(events)),
+                event -> saga.onOrderRequested((OrderRequested) event.data()));
+    }
+
+    private static List<String> skusOf(List<EventEnvelope> requests) {
+        return requests.stream()
+                .flatMap(event -> Stream.ofNullable(((OrderRequested) event.data()).lines()).flatMap(List::stream))
+                .map(OrderLine::sku).filter(Objects::nonNull).toList();
+    }
+
+    private static boolean answersPayment(OmsEvent event) {
+        return event instanceof PaymentAuthorized || event instanceof PaymentDeclined;
     }
 }

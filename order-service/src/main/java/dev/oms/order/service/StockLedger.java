@@ -2,13 +2,17 @@ package dev.oms.order.service;
 
 import dev.oms.events.StockLine;
 import dev.oms.order.domain.Product;
+import dev.oms.platform.ids.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Stock moves by conditional updates only, one per SKU in SKU order, inside the transaction of the order's status
@@ -17,6 +21,34 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class StockLedger {
+
+    /**
+     * Locks the products of {@code skus} in SKU order. A batch of orders takes its locks up front this way, as every
+     * single order does line by line, so two transactions touching the same products wait for each other instead of
+     * deadlocking.
+     */
+    public void lockInSkuOrder(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return;
+        }
+        Product.getEntityManager()
+                .createNativeQuery("SELECT sku FROM product WHERE sku IN (:skus) ORDER BY sku FOR UPDATE")
+                .setParameter("skus", new TreeSet<>(skus))
+                .getResultList();
+    }
+
+    /** Locks, as {@link #lockInSkuOrder}, the products that the lines of {@code orderIds} take. */
+    public void lockProductsOf(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> skus = Product.getEntityManager()
+                .createNativeQuery("SELECT DISTINCT sku FROM order_line WHERE order_id IN (:ids) AND sku IS NOT NULL")
+                .setParameter("ids", orderIds.stream().map(Uuids::toBytes).toList())
+                .getResultList();
+        lockInSkuOrder(skus);
+    }
 
     /** Reserves every line or none; returns the first SKU that is short, if any. */
     public Optional<String> reserve(List<StockLine> demand) {

@@ -1,6 +1,7 @@
 package dev.oms.payment.messaging;
 
 import dev.oms.events.AuthorizePayment;
+import dev.oms.events.OmsEvent;
 import dev.oms.events.RefundPayment;
 import dev.oms.events.VoidPayment;
 import dev.oms.payment.service.PaymentProcessor;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
@@ -28,18 +30,18 @@ public class PaymentCommandConsumer {
     // Each lane has its own topic and consumer thread, so interactive commands never queue behind bulk ones.
     @Incoming("payment-commands-interactive")
     @Blocking
-    public CompletionStage<Void> onInteractiveCommand(Message<byte[]> message) {
-        return onCommand(message);
+    public CompletionStage<Void> onInteractiveCommand(Message<List<byte[]>> batch) {
+        return onCommand(batch);
     }
 
     @Incoming("payment-commands")
     @Blocking
-    public CompletionStage<Void> onBulkCommand(Message<byte[]> message) {
-        return onCommand(message);
+    public CompletionStage<Void> onBulkCommand(Message<List<byte[]>> batch) {
+        return onCommand(batch);
     }
 
-    private CompletionStage<Void> onCommand(Message<byte[]> message) {
-        return inbox.apply(message, CONSUMER, event -> {
+    private CompletionStage<Void> onCommand(Message<List<byte[]>> batch) {
+        return inbox.applyBatch(batch, CONSUMER, PaymentCommandConsumer::isCommand, event -> {
             if (event.data() instanceof AuthorizePayment authorize) {
                 payments.authorize(authorize);
             } else if (event.data() instanceof VoidPayment voidPayment) {
@@ -48,5 +50,9 @@ public class PaymentCommandConsumer {
                 payments.refund(refund);
             }
         });
+    }
+
+    private static boolean isCommand(OmsEvent event) {
+        return event instanceof AuthorizePayment || event instanceof VoidPayment || event instanceof RefundPayment;
     }
 }

@@ -2,12 +2,16 @@ package dev.oms.platform.inbox;
 
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.OmsEvent;
+import dev.oms.platform.messaging.BatchHandler;
 import dev.oms.platform.messaging.IncomingEvents;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -15,7 +19,7 @@ import java.util.function.Predicate;
 /**
  * The idempotent consumer of services with a database: each event is applied in one transaction together with
  * the record of its id (and any outbox rows the handler writes), so it takes effect exactly once however often
- * it is delivered.
+ * it is delivered. A batch of records shares one transaction; when it fails, each record gets its own.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "oms.inbox.enabled", stringValue = "true")
@@ -23,35 +27,72 @@ public class TransactionalInbox {
 
     private final IncomingEvents incoming;
     private final AppliedEvents applied;
+    private final Instance<EntityManager> entityManager;
 
-    public TransactionalInbox(IncomingEvents incoming, AppliedEvents applied) {
+    public TransactionalInbox(IncomingEvents incoming, AppliedEvents applied, Instance<EntityManager> entityManager) {
         this.incoming = incoming;
         this.applied = applied;
-    }
-
-    /** Applies the message's event once; consumers return what this returns (see {@link IncomingEvents#handle}). */
-    public CompletionStage<Void> apply(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler) {
-        return apply(message, consumer, event -> true, handler);
+        this.entityManager = entityManager;
     }
 
     /**
-     * As {@link #apply(Message, String, Consumer)}, for a consumer that reads only some of a topic's events: the
-     * others are acknowledged without a transaction or a record of their id, as they change nothing.
+     * Applies each event of the batch once, for a consumer that reads only some of a topic's events (the others
+     * change nothing and leave no record of their id); consumers return what this returns (see
+     * {@link IncomingEvents#handleBatch}).
      */
-    public CompletionStage<Void> apply(Message<byte[]> message, String consumer, Predicate<OmsEvent> wanted,
-                                       Consumer<EventEnvelope> handler) {
-        return incoming.handle(message, consumer, event -> {
-            if (wanted.test(event.data())) {
-                applyOnce(consumer, event, handler);
+    public CompletionStage<Void> applyBatch(Message<List<byte[]>> batch, String consumer, Predicate<OmsEvent> wanted,
+                                            Consumer<EventEnvelope> handler) {
+        return applyBatch(batch, consumer, wanted, events -> { }, handler);
+    }
+
+    /**
+     * As {@link #applyBatch(Message, String, Predicate, Consumer)}; {@code prepare} runs first in the transaction of
+     * a batch applied together, with its wanted events: to lock the rows they will change in a fixed order, so that
+     * batches applied side by side wait for each other instead of deadlocking.
+     */
+    public CompletionStage<Void> applyBatch(Message<List<byte[]>> batch, String consumer, Predicate<OmsEvent> wanted,
+                                            Consumer<List<EventEnvelope>> prepare, Consumer<EventEnvelope> handler) {
+        return incoming.handleBatch(batch, consumer, new BatchHandler() {
+            @Override
+            public void together(List<EventEnvelope> events, Runnable applyEach) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    prepare.accept(events.stream().filter(event -> wanted.test(event.data())).toList());
+                    applyEach.run();
+                });
+            }
+
+            @Override
+            public void inBatch(EventEnvelope event) {
+                if (wanted.test(event.data())) {
+                    applyFirstTime(consumer, event, handler);
+                    forgetLoadedEntities();
+                }
+            }
+
+            @Override
+            public void alone(EventEnvelope event) {
+                if (wanted.test(event.data())) {
+                    QuarkusTransaction.requiringNew().run(() -> applyFirstTime(consumer, event, handler));
+                }
             }
         });
     }
 
-    private void applyOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> handler) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (applied.firstTime(consumer, event.id())) {
-                handler.accept(event);
-            }
-        });
+    private void applyFirstTime(String consumer, EventEnvelope event, Consumer<EventEnvelope> handler) {
+        if (applied.firstTime(consumer, event.id())) {
+            handler.accept(event);
+        }
+    }
+
+    /**
+     * Writes what the event changed and empties the persistence context, so the next event of the batch reads rows
+     * as they are now, exactly as if it had a transaction of its own (a bulk update does not refresh loaded entities).
+     */
+    private void forgetLoadedEntities() {
+        if (entityManager.isResolvable()) {
+            EntityManager entities = entityManager.get();
+            entities.flush();
+            entities.clear();
+        }
     }
 }

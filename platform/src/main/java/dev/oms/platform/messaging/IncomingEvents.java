@@ -8,6 +8,7 @@ import dev.oms.platform.lifecycle.ShutdownSignal;
 import dev.oms.platform.logging.OrderLogContext;
 import dev.oms.platform.tracing.Tracing;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +28,9 @@ import java.util.function.Consumer;
  * The one way OMS consumers take a record: decode it, send poison to the dead-letter queue, and retry anything
  * else in place with back-off. The caller does not return (so the offset is not committed) until the record is
  * applied, which keeps every order's events in order. Consumers take the {@link Message} and return what
- * {@link #handle} returns: the message is acknowledged here, and only once applied.
+ * {@link #handle} returns: the message is acknowledged here, and only once applied. Consumers with a database take
+ * a poll's records as one message ({@link #handleBatch}) and apply them in one transaction, falling back to this
+ * record-by-record path when the batch fails.
  * <p>
  * On shutdown consumers stop taking records: a record that arrives after the signal, or is still failing, is left
  * unapplied and unacknowledged (redelivered after the restart), while records being applied get
@@ -67,22 +72,40 @@ public class IncomingEvents {
     public CompletionStage<Void> handle(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler,
                                         Runnable afterDeadLetter) {
         ConsumerRecord<String, byte[]> record = recordOf(message);
-        // Counted before the check: the drain, which starts after the signal, waits for every record that passed it,
-        // until its acknowledgement is registered.
+        return applyThenAck(message, consumer, () -> applyAlone(record, consumer, handler, afterDeadLetter));
+    }
+
+    /**
+     * Applies the records of {@code batch} (a channel with {@code batch=true}) and acknowledges them, returning once
+     * they are applied, or left for redelivery on shutdown. The batch is applied together first (one transaction,
+     * each record in its own trace and log context); when that fails (an unreadable or poison record, a deadlock),
+     * each record is applied alone, in order, exactly as {@link #handle} does: one bad record costs its batch the
+     * speed, never the other records.
+     */
+    public CompletionStage<Void> handleBatch(Message<List<byte[]>> batch, String consumer, BatchHandler handler) {
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(batch);
+        return applyThenAck(batch, consumer, () -> {
+            if (!appliedTogether(records, consumer, handler)) {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    applyAlone(record, consumer, handler::alone, () -> { });
+                }
+            }
+        });
+    }
+
+    private CompletionStage<Void> applyThenAck(Message<?> message, String consumer, Runnable apply) {
+        // Counted before the check: the drain, which starts after the signal, waits for every message that passed
+        // it, until its acknowledgement is registered.
         inFlight.incrementAndGet();
         boolean applied = false;
         try {
             if (shutdown.stopping()) {
                 throw new LeftForRedelivery();
             }
-            // The events this record causes continue its trace (the outbox stores the traceparent); every event is
-            // keyed by its order, so each line logged while applying it names that order.
-            tracing.consume(record, consumer, () -> OrderLogContext.run(record.key(),
-                    () -> decodeAndApply(record, consumer, handler, afterDeadLetter)));
+            apply.run();
             applied = true;
         } catch (LeftForRedelivery e) {
-            LOG.debugf("%s leaves %s-%d@%d to be redelivered after the restart", consumer, record.topic(),
-                    record.partition(), record.offset());
+            LOG.debugf("%s leaves a message to be redelivered after the restart", consumer);
         } finally {
             if (!applied) {
                 inFlight.decrementAndGet();
@@ -92,6 +115,51 @@ public class IncomingEvents {
             return CompletableFuture.completedFuture(null);
         }
         return message.ack().whenComplete((ignored, failure) -> inFlight.decrementAndGet());
+    }
+
+    private void applyAlone(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler,
+                            Runnable afterDeadLetter) {
+        // The events this record causes continue its trace (the outbox stores the traceparent); every event is
+        // keyed by its order, so each line logged while applying it names that order.
+        tracing.consume(record, consumer, () -> OrderLogContext.run(record.key(),
+                () -> decodeAndApply(record, consumer, handler, afterDeadLetter)));
+    }
+
+    private boolean appliedTogether(List<ConsumerRecord<String, byte[]>> records, String consumer, BatchHandler handler) {
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                events.add(EventCodec.decode(record.value()));
+            }
+        } catch (MalformedEventException e) {
+            return false;
+        }
+        try {
+            handler.together(events, () -> {
+                for (int i = 0; i < records.size(); i++) {
+                    ConsumerRecord<String, byte[]> record = records.get(i);
+                    EventEnvelope event = events.get(i);
+                    tracing.consume(record, consumer, () -> OrderLogContext.run(record.key(), () -> handler.inBatch(event)));
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (shutdown.stopping()) {
+                throw new LeftForRedelivery();
+            }
+            LOG.infof("%s applies %d records one by one: together they failed (%s)", consumer, records.size(), e);
+            return false;
+        }
+    }
+
+    /** The Kafka records of a message of a Kafka channel with {@code batch=true}, in the order they were polled. */
+    @SuppressWarnings("unchecked")
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(Message<List<byte[]>> batch) {
+        IncomingKafkaRecordBatchMetadata<String, byte[]> metadata = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("not a batch of a Kafka channel"));
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(metadata.count());
+        metadata.getRecords().forEach(records::add);
+        return records;
     }
 
     /** The Kafka record a message of a Kafka channel carries. */

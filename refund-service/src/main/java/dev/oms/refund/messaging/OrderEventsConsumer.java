@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** Feeds the projection of paid orders from {@code oms.order-events}, each record applied once. */
@@ -25,7 +26,7 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    public CompletionStage<Void> onOrderEvent(Message<byte[]> message) {
-        return inbox.apply(message, CONSUMER, OrderProjection::reads, event -> projection.apply(event.data()));
+    public CompletionStage<Void> onOrderEvent(Message<List<byte[]>> batch) {
+        return inbox.applyBatch(batch, CONSUMER, OrderProjection::reads, event -> projection.apply(event.data()));
     }
 }

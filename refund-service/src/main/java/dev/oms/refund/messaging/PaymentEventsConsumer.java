@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -28,7 +29,7 @@ public class PaymentEventsConsumer {
 
     @Incoming("payment-events")
     @Blocking
-    public CompletionStage<Void> onPaymentEvent(Message<byte[]> message) {
-        return inbox.apply(message, CONSUMER, RefundSettlements::answers, event -> settlements.apply(event.data()));
+    public CompletionStage<Void> onPaymentEvent(Message<List<byte[]>> batch) {
+        return inbox.applyBatch(batch, CONSUMER, RefundSettlements::answers, event -> settlements.apply(event.data()));
     }
 }
