@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static dev.oms.system.Figures.count;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 4: 10,000 imported orders while order-service and payment-service are killed with SIGKILL at random
@@ -78,6 +79,10 @@ class CrashRecoveryIT {
         api.importCsv("crash-" + seed + ".csv", generated.csv());
         Map<String, Integer> kills = killAndRestart(plan, progress);
         OrderStats stats = progress.awaitQuiet(Duration.ofMinutes(6));
+        int landed = kills.values().stream().mapToInt(Integer::intValue).sum();
+        // Kills that found the saga empty prove nothing; if most did, the schedule no longer fits this system's speed.
+        assertTrue(landed * 2 >= plan.size(), landed + " of " + plan.size() + " kills landed while orders were "
+                + "in the saga: too few to prove crash recovery; schedule them earlier (KillSchedule)");
 
         System.out.println("kills: " + VICTIMS.stream().map(s -> s + " " + kills.getOrDefault(s, 0))
                 .collect(Collectors.joining(", ")));
@@ -94,8 +99,15 @@ class CrashRecoveryIT {
         for (PlannedKill kill : plan) {
             // A kill proves something only while orders are inside the saga: wait for the planned progress with
             // payments outstanding, so both services have work in hand when one dies.
+            // A batched saga may drain the rest while the previous victim is down: then there is nothing left to kill.
             OrderStats atKill = progress.await("the kill point of " + kill, Duration.ofMinutes(5),
-                    stats -> stats.settled() >= kill.atSettled() && stats.count("PAYMENT_PENDING") > 0);
+                    stats -> stats.settled() >= kill.atSettled() && stats.count("PAYMENT_PENDING") > 0
+                            || stats.settled() == ORDERS);
+            if (atKill.settled() == ORDERS) {
+                System.out.printf("not killed: %s at %s settled, as every order had settled by +%.1fs%n",
+                        kill.service(), count(kill.atSettled()), progress.secondsSinceStart());
+                continue;
+            }
             ServiceProcess victim = system.service(kill.service());
             Instant killedAt = Instant.now();
             long pid = victim.kill();

@@ -34,7 +34,7 @@ final class OrderProgress {
     OrderStats await(String what, Duration atMost, Predicate<OrderStats> condition) {
         AtomicReference<OrderStats> last = new AtomicReference<>();
         try {
-            Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
                 OrderStats stats = api.orderStats();
                 last.set(stats);
                 reportIfDue(stats);
