@@ -149,6 +149,12 @@ final class OmsApi {
     record KpiRange(DailyKpis totals) {
     }
 
+    record Queues(List<GroupLag> consumerGroups) {
+
+        record GroupLag(String group, String topic, long lag) {
+        }
+    }
+
     record Leaderboard(List<Entry> entries) {
 
         record Entry(int rank, UUID customerId, long netSpendMinor) {
@@ -306,6 +312,11 @@ final class OmsApi {
     RebuildStatus startRebuild() {
         return send(request("analytics-service", "/ops/rebuild").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 new TypeReference<>() { });
+    }
+
+    /** Each consumer group's lag per topic, as analytics-service's ops view reads it from the broker. */
+    Queues queues() {
+        return get("analytics-service", "/ops/queues", new TypeReference<>() { });
     }
 
     RebuildStatus rebuildStatus() {

@@ -97,7 +97,7 @@ class SagaBenchmark {
         api.upsertProducts(bulk.catalog());
         LocalDate firstDay = LocalDate.now(ZoneOffset.UTC);
         try (TerminalEventClock clock = TerminalEventClock.startAtEnd(system.bootstrapServers());
-             ConsumerLag ignored = ConsumerLag.printEvery15Seconds(system.bootstrapServers())) {
+             ConsumerLag ignored = ConsumerLag.printEvery15Seconds(api)) {
             OrderProgress progress = new OrderProgress(api, ORDERS + PRIORITY_ORDERS, Instant.now());
             long uploadedAt = System.currentTimeMillis();
             api.importCsv("bench-" + runId + ".csv", bulk.csv());

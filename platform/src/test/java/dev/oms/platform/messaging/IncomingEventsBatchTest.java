@@ -47,7 +47,7 @@ class IncomingEventsBatchTest {
     @Test
     void aBatchOfGoodRecordsIsAppliedTogetherInOrder() {
         List<EventEnvelope> events = List.of(event(), event(), event());
-        TransactionalFake handler = new TransactionalFake(Set.of(), 0);
+        TransactionalFake handler = TransactionalFake.allGood();
 
         AtomicInteger acks = new AtomicInteger();
         incoming.handleBatch(batch(encoded(events), acks), "test", handler).toCompletableFuture().join();
@@ -64,7 +64,7 @@ class IncomingEventsBatchTest {
         EventEnvelope first = event();
         EventEnvelope poison = event();
         EventEnvelope last = event();
-        TransactionalFake handler = new TransactionalFake(Set.of(poison.id()), 0);
+        TransactionalFake handler = new TransactionalFake(Set.of(poison.id()), null, 0);
 
         AtomicInteger acks = new AtomicInteger();
         incoming.handleBatch(batch(encoded(List.of(first, poison, last)), acks), "test", handler)
@@ -81,7 +81,7 @@ class IncomingEventsBatchTest {
     void anUnreadableRecordIsDeadLetteredWithoutHoldingUpTheOthers() {
         EventEnvelope first = event();
         EventEnvelope last = event();
-        TransactionalFake handler = new TransactionalFake(Set.of(), 0);
+        TransactionalFake handler = TransactionalFake.allGood();
         List<byte[]> values = List.of(EventCodec.encode(first), "not an event".getBytes(StandardCharsets.UTF_8),
                 EventCodec.encode(last));
 
@@ -99,8 +99,7 @@ class IncomingEventsBatchTest {
         EventEnvelope first = event();
         EventEnvelope flaky = event();
         EventEnvelope last = event();
-        TransactionalFake handler = new TransactionalFake(Set.of(), 2);
-        handler.flaky = flaky.id();
+        TransactionalFake handler = new TransactionalFake(Set.of(), flaky.id(), 2);
 
         AtomicInteger acks = new AtomicInteger();
         incoming.handleBatch(batch(encoded(List.of(first, flaky, last)), acks), "test", handler)
@@ -122,15 +121,20 @@ class IncomingEventsBatchTest {
 
         final List<UUID> committed = new ArrayList<>();
         final List<UUID> aloneCalls = new ArrayList<>();
-        final Set<UUID> poison;
-        UUID flaky;
-        int failures;
+        private final Set<UUID> poison;
+        private final UUID flaky;
+        private int failures;
         int togetherCalls;
         private List<UUID> pending;
 
-        TransactionalFake(Set<UUID> poison, int failures) {
+        TransactionalFake(Set<UUID> poison, UUID flaky, int failures) {
             this.poison = poison;
+            this.flaky = flaky;
             this.failures = failures;
+        }
+
+        static TransactionalFake allGood() {
+            return new TransactionalFake(Set.of(), null, 0);
         }
 
         @Override
