@@ -1,13 +1,10 @@
 package dev.oms.order.messaging;
 
-import dev.oms.events.EventEnvelope;
 import dev.oms.events.OmsEvent;
-import dev.oms.events.OrderLine;
 import dev.oms.events.OrderRequested;
 import dev.oms.events.PaymentAuthorized;
 import dev.oms.events.PaymentDeclined;
 import dev.oms.order.service.OrderSaga;
-import dev.oms.order.service.StockLedger;
 import dev.oms.platform.inbox.TransactionalInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +12,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Stream;
 
 /**
- * Feeds the saga from Kafka, a batch of records per transaction, each applied once; a batch first locks the
- * products it will change, in SKU order. Every lane has its own topics and consumer threads, so interactive orders
- * never queue behind a bulk backlog.
+ * Feeds the saga from Kafka, a batch of records per transaction, each applied once. Every lane has its own topics
+ * and consumer threads, so interactive orders never queue behind a bulk backlog; a batch's stock moves lock the
+ * products only as it commits ({@link dev.oms.order.service.StockLedger}), so they never wait long for one either.
  */
 @ApplicationScoped
 public class SagaConsumers {
@@ -31,12 +26,9 @@ public class SagaConsumers {
 
     private final TransactionalInbox inbox;
     private final OrderSaga saga;
-    private final StockLedger stock;
-
-    public SagaConsumers(TransactionalInbox inbox, OrderSaga saga, StockLedger stock) {
+    public SagaConsumers(TransactionalInbox inbox, OrderSaga saga) {
         this.inbox = inbox;
         this.saga = saga;
-        this.stock = stock;
     }
 
     @Incoming("order-requests-interactive")
@@ -64,27 +56,18 @@ public class SagaConsumers {
     }
 
     private CompletionStage<Void> onPaymentEvent(Message<List<byte[]>> batch) {
-        return inbox.applyBatch(batch, CONSUMER, SagaConsumers::answersPayment,
-                events -> stock.lockProductsOf(events.stream().map(event -> event.data().orderId()).toList()),
-                event -> {
-                    if (event.data() instanceof PaymentAuthorized authorized) {
-                        saga.onPaymentAuthorized(authorized);
-                    } else {
-                        saga.onPaymentDeclined((PaymentDeclined) event.data());
-                    }
-                });
+        return inbox.applyBatch(batch, CONSUMER, SagaConsumers::answersPayment, event -> {
+            if (event.data() instanceof PaymentAuthorized authorized) {
+                saga.onPaymentAuthorized(authorized);
+            } else {
+                saga.onPaymentDeclined((PaymentDeclined) event.data());
+            }
+        });
     }
 
     private CompletionStage<Void> onRequest(Message<List<byte[]>> batch) {
         return inbox.applyBatch(batch, CONSUMER, OrderRequested.class::isInstance,
-                events -> stock.lockInSkuOrder(skusOf(events)),
                 event -> saga.onOrderRequested((OrderRequested) event.data()));
-    }
-
-    private static List<String> skusOf(List<EventEnvelope> requests) {
-        return requests.stream()
-                .flatMap(event -> Stream.ofNullable(((OrderRequested) event.data()).lines()).flatMap(List::stream))
-                .map(OrderLine::sku).filter(Objects::nonNull).toList();
     }
 
     private static boolean answersPayment(OmsEvent event) {

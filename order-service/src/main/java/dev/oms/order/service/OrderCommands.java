@@ -47,6 +47,7 @@ public class OrderCommands {
             // The sale may still be under way: payment-service voids it whenever the approval comes.
             outbox.add(new VoidPayment(order.paymentId, order.id, "order cancelled"), order.lane);
         }
+        stock.writeMoves();
         return OrderStatus.CANCELLED;
     }
 

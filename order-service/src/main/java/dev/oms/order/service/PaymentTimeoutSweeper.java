@@ -24,10 +24,12 @@ public class PaymentTimeoutSweeper {
     private static final int BATCH = 500;
 
     private final OrderSaga saga;
+    private final StockLedger stock;
     private final ShutdownSignal shutdown;
 
-    public PaymentTimeoutSweeper(OrderSaga saga, ShutdownSignal shutdown) {
+    public PaymentTimeoutSweeper(OrderSaga saga, StockLedger stock, ShutdownSignal shutdown) {
         this.saga = saga;
+        this.stock = stock;
         this.shutdown = shutdown;
     }
 
@@ -48,7 +50,10 @@ public class PaymentTimeoutSweeper {
                 return;
             }
             try {
-                OrderLogContext.run(orderId, () -> QuarkusTransaction.requiringNew().run(() -> saga.onPaymentTimedOut(orderId)));
+                OrderLogContext.run(orderId, () -> QuarkusTransaction.requiringNew().run(() -> {
+                    saga.onPaymentTimedOut(orderId);
+                    stock.writeMoves();
+                }));
             } catch (RuntimeException e) {
                 // One order that cannot be failed right now must not hold back the others; the next sweep retries it.
                 LOG.errorf(e, "Payment timeout of order %s failed; will retry", orderId);

@@ -1,91 +1,124 @@
 package dev.oms.order.service;
 
 import dev.oms.events.StockLine;
-import dev.oms.order.domain.Product;
-import dev.oms.platform.ids.Uuids;
+import dev.oms.order.domain.StockMoves;
+import dev.oms.order.domain.StockMoves.SkuChange;
+import dev.oms.platform.inbox.BeforeCommit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.UUID;
+import java.util.Set;
 
 /**
- * Stock moves by conditional updates only, one per SKU in SKU order, inside the transaction of the order's status
- * change: a reservation never drives available stock below zero and is committed or released exactly once.
+ * Stock moves of a transaction, decided as they are asked for and written by {@link #writeMoves} at its end (see
+ * {@link StockMoves}): a batch of orders holds the product rows only while it writes one conditional update per SKU,
+ * so interactive orders never wait for a whole bulk batch. A reservation never drives available stock below zero and
+ * is committed or released exactly once, in the transaction of the order's status change. The inbox writes the moves
+ * of the transactions it runs ({@link BeforeCommit}); any other transaction that moves stock calls
+ * {@link #writeMoves} last, and one that does not is rolled back rather than lose them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class StockLedger {
+public class StockLedger implements BeforeCommit {
 
-    /**
-     * Locks the products of {@code skus} in SKU order. A batch of orders takes its locks up front this way, as every
-     * single order does line by line, so two transactions touching the same products wait for each other instead of
-     * deadlocking.
-     */
-    public void lockInSkuOrder(Collection<String> skus) {
-        if (skus.isEmpty()) {
-            return;
-        }
-        Product.getEntityManager()
-                .createNativeQuery("SELECT sku FROM product WHERE sku IN (:skus) ORDER BY sku FOR UPDATE")
-                .setParameter("skus", new TreeSet<>(skus))
-                .getResultList();
-    }
+    private static final Logger LOG = Logger.getLogger(StockLedger.class);
 
-    /** Locks, as {@link #lockInSkuOrder}, the products that the lines of {@code orderIds} take. */
-    public void lockProductsOf(Collection<UUID> orderIds) {
-        if (orderIds.isEmpty()) {
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<String> skus = Product.getEntityManager()
-                .createNativeQuery("SELECT DISTINCT sku FROM order_line WHERE order_id IN (:ids) AND sku IS NOT NULL")
-                .setParameter("ids", orderIds.stream().map(Uuids::toBytes).toList())
-                .getResultList();
-        lockInSkuOrder(skus);
+    private final TransactionSynchronizationRegistry transaction;
+    private final EntityManager entities;
+
+    public StockLedger(TransactionSynchronizationRegistry transaction, EntityManager entities) {
+        this.transaction = transaction;
+        this.entities = entities;
     }
 
     /** Reserves every line or none; returns the first SKU that is short, if any. */
     public Optional<String> reserve(List<StockLine> demand) {
-        Instant now = Instant.now();
-        List<StockLine> reserved = new ArrayList<>(demand.size());
-        for (StockLine line : demand) {
-            int changed = Product.update("reserved = reserved + ?1, updatedAt = ?2 where sku = ?3 and onHand - reserved >= ?1",
-                    line.quantity(), now, line.sku());
-            if (changed == 0) {
-                release(reserved);
-                return Optional.of(line.sku());
-            }
-            reserved.add(line);
+        StockMoves moves = movesOfThisTransaction();
+        Set<String> unread = moves.unread(demand);
+        if (!unread.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entities.createNativeQuery("SELECT sku, on_hand - reserved FROM product WHERE sku IN (:skus)")
+                    .setParameter("skus", unread)
+                    .getResultList();
+            rows.forEach(row -> moves.read((String) row[0], ((Number) row[1]).intValue()));
         }
-        return Optional.empty();
+        return moves.reserve(demand);
     }
 
     public void release(List<StockLine> demand) {
-        Instant now = Instant.now();
-        for (StockLine line : demand) {
-            requireOne(Product.update("reserved = reserved - ?1, updatedAt = ?2 where sku = ?3 and reserved >= ?1",
-                    line.quantity(), now, line.sku()), line);
-        }
+        movesOfThisTransaction().release(demand);
     }
 
     /** The goods are sold: they leave both on-hand and reserved. */
     public void commit(List<StockLine> demand) {
-        Instant now = Instant.now();
-        for (StockLine line : demand) {
-            requireOne(Product.update("onHand = onHand - ?1, reserved = reserved - ?1, updatedAt = ?2 where sku = ?3 and reserved >= ?1",
-                    line.quantity(), now, line.sku()), line);
-        }
+        movesOfThisTransaction().sell(demand);
     }
 
-    private static void requireOne(int changed, StockLine line) {
-        if (changed != 1) {
-            throw new IllegalStateException("stock of " + line.sku() + " does not hold the reserved " + line.quantity());
+    private StockMoves movesOfThisTransaction() {
+        StockMoves moves = (StockMoves) transaction.getResource(StockMoves.class);
+        if (moves == null) {
+            StockMoves fresh = new StockMoves();
+            transaction.putResource(StockMoves.class, fresh);
+            transaction.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (fresh.hasUnwrittenChanges()) {
+                        IllegalStateException unwritten = new IllegalStateException(
+                                "stock moves were never written (StockLedger.writeMoves); the transaction is rolled back");
+                        LOG.error(unwritten.getMessage(), unwritten);
+                        throw unwritten;
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // Nothing to undo: written moves commit or roll back with the transaction.
+                }
+            });
+            moves = fresh;
+        }
+        return moves;
+    }
+
+    @Override
+    public void beforeCommit() {
+        writeMoves();
+    }
+
+    /**
+     * Writes the moves of this transaction, last: everything else it writes goes first, so the product rows are its
+     * last locks and it never waits for an order row while holding a product.
+     */
+    public void writeMoves() {
+        StockMoves moves = (StockMoves) transaction.getResource(StockMoves.class);
+        if (moves == null || !moves.hasUnwrittenChanges()) {
+            return;
+        }
+        entities.flush();
+        Instant now = Instant.now();
+        for (SkuChange change : moves.takeChanges()) {
+            int changed = entities.createNativeQuery("""
+                            UPDATE product SET on_hand = on_hand - :sold, reserved = reserved + :reservedDelta, updated_at = :now
+                            WHERE sku = :sku AND on_hand - reserved >= :availableNeeded AND reserved >= :reservedNeeded""")
+                    .setParameter("sold", change.sold())
+                    .setParameter("reservedDelta", change.reservedDelta())
+                    .setParameter("now", now)
+                    .setParameter("sku", change.sku())
+                    .setParameter("availableNeeded", change.availableNeeded())
+                    .setParameter("reservedNeeded", change.reservedNeeded())
+                    .executeUpdate();
+            if (changed != 1) {
+                throw new IllegalStateException(change.reserved() > 0
+                        ? "stock of " + change.sku() + " was taken since it was read: " + change
+                        : "stock of " + change.sku() + " does not hold the reserved units for " + change);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.oms.events.AuthorizePayment;
 import dev.oms.events.EventCodec;
 import dev.oms.events.EventEnvelope;
 import dev.oms.events.Ids;
+import dev.oms.events.Lane;
 import dev.oms.events.Money;
 import dev.oms.events.OrderCompleted;
 import dev.oms.events.OrderFailed;
@@ -22,15 +23,23 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static dev.oms.infra.testing.TestAuth.asStaff;
 import static dev.oms.order.saga.OrderTestSupport.WAIT;
+import static dev.oms.order.saga.OrderTestSupport.awaitPaymentRequest;
 import static dev.oms.order.saga.OrderTestSupport.awaitStatus;
 import static dev.oms.order.saga.OrderTestSupport.newProduct;
+import static dev.oms.order.saga.OrderTestSupport.placeOrder;
 import static dev.oms.order.saga.OrderTestSupport.request;
 import static dev.oms.order.saga.OrderTestSupport.requestOrder;
 import static dev.oms.order.saga.OrderTestSupport.stockIs;
@@ -98,6 +107,42 @@ class SagaFlowTest {
         OrderRejected rejected = (OrderRejected) kafka.await(Topics.ORDER_EVENTS, OrderRejected.class,
                 e -> e.orderId().equals(orderId), WAIT).data();
         assertEquals("OUT_OF_STOCK", rejected.reason().name());
+    }
+
+    @Test
+    void ordersRacingInBothLanesForScarceStockNeverTakeMoreThanIsOnHand() {
+        String sku = newProduct(100, 25);
+        List<OrderLine> oneUnit = List.of(new OrderLine(sku, null, 1, null));
+        List<UUID> bulk = IntStream.range(0, 60).mapToObj(i -> requestOrder(oneUnit)).toList();
+        List<UUID> interactive = IntStream.range(0, 20).parallel().mapToObj(i -> placeOrder(sku, 1)).toList();
+        List<UUID> all = Stream.concat(bulk.stream(), interactive.stream()).toList();
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertEquals(Map.of("PAYMENT_PENDING", 25L, "REJECTED", 55L), statusesOf(all)));
+        stockIs(sku, 25, 25);
+
+        // The answers arrive in batches too: sales and releases of one SKU are written as one change per batch.
+        List<UUID> reserved = all.stream().filter(id -> "PAYMENT_PENDING".equals(statusOf(id))).toList();
+        for (int i = 0; i < reserved.size(); i++) {
+            UUID orderId = reserved.get(i);
+            AuthorizePayment payment = awaitPaymentRequest(orderId, bulk.contains(orderId) ? Lane.BULK : Lane.INTERACTIVE);
+            kafka.publish("payment-service", i < 15
+                    ? new PaymentAuthorized(payment.paymentId(), orderId, payment.amount(), Instant.now())
+                    : new PaymentDeclined(payment.paymentId(), orderId, payment.amount(), "card declined"));
+        }
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertEquals(Map.of("PAID", 15L, "FAILED", 10L, "REJECTED", 55L), statusesOf(all)));
+        stockIs(sku, 10, 0);
+    }
+
+    private static Map<String, Long> statusesOf(List<UUID> orderIds) {
+        return orderIds.stream().map(SagaFlowTest::statusOf).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(status -> status, TreeMap::new, Collectors.counting()));
+    }
+
+    private static String statusOf(UUID orderId) {
+        var response = asStaff().get("/orders/{id}", orderId);
+        return response.statusCode() == 200 ? response.path("status") : null;
     }
 
     @Test

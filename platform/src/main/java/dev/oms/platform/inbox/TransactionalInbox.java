@@ -28,11 +28,14 @@ public class TransactionalInbox {
     private final IncomingEvents incoming;
     private final AppliedEvents applied;
     private final Instance<EntityManager> entityManager;
+    private final Instance<BeforeCommit> beforeCommit;
 
-    public TransactionalInbox(IncomingEvents incoming, AppliedEvents applied, Instance<EntityManager> entityManager) {
+    public TransactionalInbox(IncomingEvents incoming, AppliedEvents applied, Instance<EntityManager> entityManager,
+                              Instance<BeforeCommit> beforeCommit) {
         this.incoming = incoming;
         this.applied = applied;
         this.entityManager = entityManager;
+        this.beforeCommit = beforeCommit;
     }
 
     /**
@@ -42,22 +45,12 @@ public class TransactionalInbox {
      */
     public CompletionStage<Void> applyBatch(Message<List<byte[]>> batch, String consumer, Predicate<OmsEvent> wanted,
                                             Consumer<EventEnvelope> handler) {
-        return applyBatch(batch, consumer, wanted, events -> { }, handler);
-    }
-
-    /**
-     * As {@link #applyBatch(Message, String, Predicate, Consumer)}; {@code prepare} runs first in the transaction of
-     * a batch applied together, with its wanted events: to lock the rows they will change in a fixed order, so that
-     * batches applied side by side wait for each other instead of deadlocking.
-     */
-    public CompletionStage<Void> applyBatch(Message<List<byte[]>> batch, String consumer, Predicate<OmsEvent> wanted,
-                                            Consumer<List<EventEnvelope>> prepare, Consumer<EventEnvelope> handler) {
         return incoming.handleBatch(batch, consumer, new BatchHandler() {
             @Override
             public void together(List<EventEnvelope> events, Runnable applyEach) {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    prepare.accept(events.stream().filter(event -> wanted.test(event.data())).toList());
                     applyEach.run();
+                    beforeCommit.forEach(BeforeCommit::beforeCommit);
                 });
             }
 
@@ -72,7 +65,10 @@ public class TransactionalInbox {
             @Override
             public void alone(EventEnvelope event) {
                 if (wanted.test(event.data())) {
-                    QuarkusTransaction.requiringNew().run(() -> applyFirstTime(consumer, event, handler));
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        applyFirstTime(consumer, event, handler);
+                        beforeCommit.forEach(BeforeCommit::beforeCommit);
+                    });
                 }
             }
         });

@@ -1,0 +1,118 @@
+package dev.oms.order.domain;
+
+import dev.oms.events.StockLine;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The stock moves of one transaction, decided against the available stock as read when a SKU was first needed and
+ * written together at the end, one change per SKU: whoever writes them holds the product rows only for those last
+ * statements. The write is conditional ({@link SkuChange}), so stock that went elsewhere since it was read fails the
+ * transaction instead of being sold twice.
+ */
+public final class StockMoves {
+
+    /** What one SKU's row must take: its reservations, releases and sales netted. */
+    public record SkuChange(String sku, int reserved, int released, int sold) {
+
+        /** Added to the row's reserved count. */
+        public int reservedDelta() {
+            return reserved - released - sold;
+        }
+
+        /** The row must have at least this much available (on hand minus reserved) before the change. */
+        public int availableNeeded() {
+            return reserved - released;
+        }
+
+        /** The row must have at least this much reserved before the change. */
+        public int reservedNeeded() {
+            return released + sold - reserved;
+        }
+    }
+
+    private final Map<String, Integer> available = new HashMap<>();
+    private final SortedMap<String, Tally> changes = new TreeMap<>();
+
+    /** The SKUs of {@code demand} whose available stock this transaction has not read yet. */
+    public Set<String> unread(List<StockLine> demand) {
+        Set<String> unread = new LinkedHashSet<>();
+        for (StockLine line : demand) {
+            if (!available.containsKey(line.sku())) {
+                unread.add(line.sku());
+            }
+        }
+        return unread;
+    }
+
+    /** Records the available stock of {@code sku} as read; an unknown SKU has none. */
+    public void read(String sku, int availableNow) {
+        available.putIfAbsent(sku, availableNow);
+    }
+
+    /** Reserves every line or none; returns the first SKU that is short, if any. */
+    public Optional<String> reserve(List<StockLine> demand) {
+        for (StockLine line : demand) {
+            if (available.getOrDefault(line.sku(), 0) < line.quantity()) {
+                return Optional.of(line.sku());
+            }
+        }
+        for (StockLine line : demand) {
+            available.merge(line.sku(), -line.quantity(), Integer::sum);
+            tally(line.sku()).reserved += line.quantity();
+        }
+        return Optional.empty();
+    }
+
+    /** Gives reserved goods back to the available stock. */
+    public void release(List<StockLine> demand) {
+        for (StockLine line : demand) {
+            available.computeIfPresent(line.sku(), (sku, units) -> units + line.quantity());
+            tally(line.sku()).released += line.quantity();
+        }
+    }
+
+    /** The reserved goods are sold: they leave both on-hand and reserved, which leaves the available stock as it is. */
+    public void sell(List<StockLine> demand) {
+        for (StockLine line : demand) {
+            tally(line.sku()).sold += line.quantity();
+        }
+    }
+
+    /**
+     * The changes not yet written, one per SKU, in SKU order, so that transactions writing the same products wait
+     * instead of deadlocking; they count as written from now on.
+     */
+    public List<SkuChange> takeChanges() {
+        List<SkuChange> taken = changes.entrySet().stream()
+                .map(entry -> entry.getValue().change(entry.getKey()))
+                .toList();
+        changes.clear();
+        return taken;
+    }
+
+    public boolean hasUnwrittenChanges() {
+        return !changes.isEmpty();
+    }
+
+    private Tally tally(String sku) {
+        return changes.computeIfAbsent(sku, key -> new Tally());
+    }
+
+    private static final class Tally {
+        int reserved;
+        int released;
+        int sold;
+
+        SkuChange change(String sku) {
+            return new SkuChange(sku, reserved, released, sold);
+        }
+    }
+}
