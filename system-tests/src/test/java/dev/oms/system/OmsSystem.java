@@ -43,6 +43,7 @@ final class OmsSystem implements AutoCloseable {
     private static final int REDIS_PORT = Integer.parseInt(TestDatabases.setting("OMS_REDIS_PORT", "6379"));
     // Test classes of one JVM share its run id; a prefix per system keeps one test's KPIs and offsets from the next.
     private static final AtomicInteger SYSTEMS_STARTED = new AtomicInteger();
+    private static final String CLIENT_ID_SEPARATOR = "_";
 
     private final KafkaBroker broker;
     private final String redisPrefix;
@@ -74,6 +75,17 @@ final class OmsSystem implements AutoCloseable {
      */
     static OmsSystem start(String test, List<String> names, Map<String, Map<String, String>> overrides,
                            String jvmOptions) throws Exception {
+        return start(test, names, overrides, jvmOptions, Map.of());
+    }
+
+    /**
+     * As above, with {@code replicas} processes of the services it names (one of the others): replicas share their
+     * service's database, consumer groups and Redis keys, and differ in port, log ({@code <service>-2.log}, ...) and
+     * Kafka client ids ({@code <instance>_kafka-consumer-...}), which tell in a group's assignment which replica
+     * holds a partition. The first replica keeps the service's name; {@link #service} returns it.
+     */
+    static OmsSystem start(String test, List<String> names, Map<String, Map<String, String>> overrides,
+                           String jvmOptions, Map<String, Integer> replicas) throws Exception {
         Path root = Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("system-tests/target/system"));
         Instant start = Instant.now();
@@ -95,14 +107,25 @@ final class OmsSystem implements AutoCloseable {
                 properties.putAll(overrides.getOrDefault(name, Map.of()));
                 Path apps = work.resolve("apps");
                 Path logs = work.resolve("logs").resolve(test);
-                system.services.put(name, jvmOptions == null
-                        ? ServiceProcess.start(root, name, freePort(), properties, apps, logs)
-                        : ServiceProcess.start(root, name, freePort(), properties, apps, logs, jvmOptions));
+                int count = replicas.getOrDefault(name, 1);
+                for (int replica = 1; replica <= count; replica++) {
+                    String instance = replica == 1 ? name : name + "-" + replica;
+                    Map<String, String> own = new HashMap<>(properties);
+                    if (count > 1) {
+                        own.put("mp.messaging.connector.smallrye-kafka.client-id-prefix", instance + CLIENT_ID_SEPARATOR);
+                        own.put("quarkus.transaction-manager.node-name", instance);
+                        own.put("quarkus.transaction-manager.object-store.directory",
+                                work.resolve("narayana").resolve(test).resolve(instance).toString());
+                    }
+                    system.services.put(instance, ServiceProcess.start(root, name, instance, freePort(), own, apps, logs,
+                            jvmOptions == null ? ServiceProcess.defaultJvmOptions() : jvmOptions));
+                }
             }
             for (ServiceProcess service : system.services.values()) {
                 system.readyAfter.put(service.name(), service.awaitReady(Duration.ofSeconds(90)));
             }
-            System.out.printf("%s: %d services ready in %.1fs; logs in %s%n", test, names.size(),
+            System.out.printf("%s: %d services (%d processes) ready in %.1fs; logs in %s%n", test, names.size(),
+                    system.services.size(),
                     Duration.between(start, Instant.now()).toMillis() / 1000.0, work.resolve("logs").resolve(test));
             return system;
         } catch (Exception e) {
@@ -126,6 +149,17 @@ final class OmsSystem implements AutoCloseable {
     /** How long after its launch each service first reported ready (the first start, not a restart). */
     Map<String, Duration> readyAfter() {
         return Map.copyOf(readyAfter);
+    }
+
+    /** Every process of the system, replicas included. */
+    List<ServiceProcess> processes() {
+        return List.copyOf(services.values());
+    }
+
+    /** The replica of a process whose Kafka client id this is, or the client id itself when it names none. */
+    static String instanceOfClient(String clientId) {
+        int separator = clientId.indexOf(CLIENT_ID_SEPARATOR);
+        return separator < 0 ? clientId : clientId.substring(0, separator);
     }
 
     String bootstrapServers() {

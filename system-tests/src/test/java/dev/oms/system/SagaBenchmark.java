@@ -41,10 +41,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   <li>the machine's raw limits in the same run: Kafka producer records/s, MariaDB batched inserts/s, Redis ops/s.</li>
  * </ol>
  * It asserts correctness only (the invariants, no payment timed out), never a time.
+ * <p>
+ * The scale-out scenario ({@code ./oms bench scale}, {@code -Doms.bench.replicas=2}) runs bulk and priority with that
+ * many processes of each of {@link #SCALED}, skips the startup figures (they are per process), prints and asserts which
+ * replica holds which partitions, and writes {@code scale.json}.
  */
 class SagaBenchmark {
 
     private static final int ORDERS = Integer.getInteger("oms.bench.orders", 100_000);
+    private static final int REPLICAS = Integer.getInteger("oms.bench.replicas", 1);
+    private static final List<String> SCALED = List.of("order-service", "payment-service", "analytics-service");
     private static final int PRIORITY_ORDERS = 200;
     private static final Duration PRIORITY_SPACING = Duration.ofMillis(50);
     private static final int MAX_LINES = 5;
@@ -52,7 +58,7 @@ class SagaBenchmark {
     private static final String JVM_OPTIONS = System.getProperty("oms.bench.jvm-options", "-XX:+UseSerialGC -Xms64m");
     private static final Duration IDLE_BEFORE_RSS = Duration.ofSeconds(10);
     private static final Path JSON = Path.of(System.getProperty("oms.project.root", ".."),
-            "system-tests/target/benchmarks/saga.json");
+            "system-tests/target/benchmarks/" + (REPLICAS > 1 ? "scale.json" : "saga.json"));
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.HOURS)
@@ -60,11 +66,18 @@ class SagaBenchmark {
         String machine = Machine.describe();
         System.out.println("machine: " + machine);
         List<String> json = new ArrayList<>();
-        json.add(String.format(Locale.ROOT, "\"machine\": \"%s\", \"orders\": %d, \"jvmOptions\": \"-Xmx256m %s\"",
-                machine, ORDERS, JVM_OPTIONS));
-        json.add(startup());
-        try (OmsSystem system = OmsSystem.start("SagaBenchmark", OmsSystem.SERVICES, Map.of(), JVM_OPTIONS)) {
+        json.add(String.format(Locale.ROOT, "\"machine\": \"%s\", \"orders\": %d, \"replicas\": %d, "
+                + "\"jvmOptions\": \"-Xmx256m %s\"", machine, ORDERS, REPLICAS, JVM_OPTIONS));
+        if (REPLICAS == 1) {
+            json.add(startup());
+        }
+        Map<String, Integer> replicas = SCALED.stream().collect(Collectors.toMap(name -> name, name -> REPLICAS));
+        try (OmsSystem system = OmsSystem.start(REPLICAS > 1 ? "SagaBenchmark-scale" : "SagaBenchmark",
+                OmsSystem.SERVICES, Map.of(), JVM_OPTIONS, replicas)) {
             json.add(bulkAndPriority(system, new OmsApi(system)));
+            if (REPLICAS > 1) {
+                json.add(partitionSplit(system));
+            }
             json.add(rawLimits(system.bootstrapServers()));
         }
         Files.createDirectories(JSON.getParent());
@@ -125,8 +138,8 @@ class SagaBenchmark {
             double seconds = (lastTerminal - uploadedAt) / 1000.0;
             long timeouts = api.orders("FAILED").stream().filter(order -> "PAYMENT_TIMEOUT".equals(order.reason())).count();
             Map<String, Long> peakRss = new LinkedHashMap<>();
-            for (String name : OmsSystem.SERVICES) {
-                peakRss.put(name, ProcessFigures.peakRssMegabytes(system.service(name).pid()));
+            for (ServiceProcess process : system.processes()) {
+                peakRss.put(process.name(), ProcessFigures.peakRssMegabytes(process.pid()));
             }
             Latencies bulkSummary = Latencies.of(bulkLatencies);
             Latencies prioritySummary = Latencies.of(priorityLatencies);
@@ -155,6 +168,14 @@ class SagaBenchmark {
                     PRIORITY_ORDERS, PRIORITY_SPACING.toMillis(), prioritySummary.percentile(50),
                     prioritySummary.percentile(99), prioritySummary.percentile(100));
         }
+    }
+
+    /** Each replica of a scaled service must hold some partitions of every topic its group reads. */
+    private static String partitionSplit(OmsSystem system) throws Exception {
+        PartitionSplit split = PartitionSplit.of(system.bootstrapServers(), SCALED);
+        System.out.println("partitions by replica:\n" + split.describe());
+        assertEquals(Map.of(), split.unsplit(REPLICAS), "groups whose partitions are not split between all replicas");
+        return "\"partitions\": " + split.json();
     }
 
     private static String rawLimits(String bootstrapServers) throws Exception {

@@ -53,14 +53,26 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path appsDir,
                                 Path logDir) throws IOException {
-        return start(projectRoot, name, port, properties, appsDir, logDir,
-                System.getProperty("oms.system.jvm-options", JVM_OPTIONS));
+        return start(projectRoot, name, port, properties, appsDir, logDir, defaultJvmOptions());
+    }
+
+    static String defaultJvmOptions() {
+        return System.getProperty("oms.system.jvm-options", JVM_OPTIONS);
     }
 
     /** As above with these JVM options (besides -Xmx256m), e.g. the full JIT for a benchmark. */
     static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path appsDir,
                                 Path logDir, String jvmOptions) throws IOException {
-        Path jar = copyOfApp(projectRoot.resolve(name).resolve("target/quarkus-app"), appsDir.resolve(name))
+        return start(projectRoot, name, name, port, properties, appsDir, logDir, jvmOptions);
+    }
+
+    /**
+     * As above, for one replica of the service {@code module} named {@code instance}: its own copy of the app, its own
+     * log and port, so that replicas of one service run side by side.
+     */
+    static ServiceProcess start(Path projectRoot, String module, String instance, int port, Map<String, String> properties,
+                                Path appsDir, Path logDir, String jvmOptions) throws IOException {
+        Path jar = copyOfApp(projectRoot.resolve(module).resolve("target/quarkus-app"), appsDir.resolve(instance))
                 .resolve("quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
         if (!jvmOptions.isBlank()) {
@@ -70,9 +82,9 @@ final class ServiceProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(instance + ".log");
         Files.deleteIfExists(log);
-        ServiceProcess service = new ServiceProcess(name, port, log, List.copyOf(command));
+        ServiceProcess service = new ServiceProcess(instance, port, log, List.copyOf(command));
         service.launch();
         return service;
     }

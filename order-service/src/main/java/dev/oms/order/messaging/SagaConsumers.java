@@ -26,6 +26,7 @@ public class SagaConsumers {
 
     private final TransactionalInbox inbox;
     private final OrderSaga saga;
+
     public SagaConsumers(TransactionalInbox inbox, OrderSaga saga) {
         this.inbox = inbox;
         this.saga = saga;
