@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Which process holds which partitions in each consumer group, as the broker assigned them: the proof that replicas
@@ -41,12 +43,24 @@ record PartitionSplit(SortedMap<String, SortedMap<String, SortedMap<String, Sort
         }
     }
 
-    /** The groups whose topics are not each split between all of the group's processes, with what they hold. */
-    Map<String, String> unsplit(int processesPerGroup) {
+    /**
+     * The groups, with what each process holds, where a process holds nothing of a topic its group reads, where
+     * fewer than {@code processesPerGroup} processes take part, or where a topic's partitions ({@code partitions} by
+     * topic) are not each held exactly once.
+     */
+    Map<String, String> unsplit(int processesPerGroup, Map<String, Integer> partitions) {
         return byGroup.entrySet().stream()
-                .filter(group -> group.getValue().size() < processesPerGroup || group.getValue().values().stream()
-                        .anyMatch(topics -> !topics.keySet().equals(topicsOf(group.getValue()))))
+                .filter(group -> group.getValue().size() < processesPerGroup
+                        || group.getValue().values().stream().anyMatch(topics -> !topics.keySet().equals(topicsOf(group.getValue())))
+                        || topicsOf(group.getValue()).stream().anyMatch(topic -> !heldOnce(group.getValue(), topic, partitions.get(topic))))
                 .collect(Collectors.toMap(Map.Entry::getKey, group -> group.getValue().toString(), (a, b) -> a, TreeMap::new));
+    }
+
+    private static boolean heldOnce(SortedMap<String, SortedMap<String, SortedSet<Integer>>> byInstance, String topic,
+                                    Integer partitions) {
+        List<Integer> held = byInstance.values().stream()
+                .flatMap(topics -> topics.getOrDefault(topic, new TreeSet<>()).stream()).sorted().toList();
+        return partitions != null && held.equals(IntStream.range(0, partitions).boxed().toList());
     }
 
     private static SortedSet<String> topicsOf(SortedMap<String, SortedMap<String, SortedSet<Integer>>> byInstance) {

@@ -14,13 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PartitionSplitTest {
 
+    private static final Map<String, Integer> SIX_EACH = Map.of("oms.payment-events", 6, "oms.order-requests.bulk", 6,
+            "oms.payment-commands", 6, "oms.payment-commands.interactive", 6, "oms.order-events", 6);
+
     @Test
     void aGroupIsSplitWhenEveryReplicaHoldsPartOfEveryTopic() {
         PartitionSplit split = split("order-service", Map.of(
                 "order-service", Map.of("oms.payment-events", partitions(3, 4, 5), "oms.order-requests.bulk", partitions(0, 1, 2)),
                 "order-service-2", Map.of("oms.payment-events", partitions(0, 1, 2), "oms.order-requests.bulk", partitions(3, 4, 5))));
 
-        assertEquals(Map.of(), split.unsplit(2));
+        assertEquals(Map.of(), split.unsplit(2, SIX_EACH));
         assertTrue(split.describe().contains("order-service: order-service-2 holds oms.order-requests.bulk [3, 4, 5], "
                 + "oms.payment-events [0, 1, 2]"), split.describe());
     }
@@ -33,9 +36,22 @@ class PartitionSplitTest {
         PartitionSplit replicaAbsent = split("analytics-service", Map.of(
                 "analytics-service", Map.of("oms.order-events", partitions(0, 1, 2, 3, 4, 5))));
 
-        assertEquals(1, oneTopicMissing.unsplit(2).size());
-        assertEquals(1, replicaAbsent.unsplit(2).size());
-        assertEquals(Map.of(), replicaAbsent.unsplit(1), "one process holding everything is all one replica can do");
+        assertEquals(1, oneTopicMissing.unsplit(2, SIX_EACH).size());
+        assertEquals(1, replicaAbsent.unsplit(2, SIX_EACH).size());
+        assertEquals(Map.of(), replicaAbsent.unsplit(1, SIX_EACH), "one process holding everything is all one replica can do");
+    }
+
+    @Test
+    void aPartitionHeldTwiceOrByNobodyLeavesItsGroupUnsplit() {
+        PartitionSplit heldTwice = split("analytics-service", Map.of(
+                "analytics-service", Map.of("oms.order-events", partitions(0, 1, 2, 3)),
+                "analytics-service-2", Map.of("oms.order-events", partitions(3, 4, 5))));
+        PartitionSplit oneMissing = split("analytics-service", Map.of(
+                "analytics-service", Map.of("oms.order-events", partitions(0, 1)),
+                "analytics-service-2", Map.of("oms.order-events", partitions(3, 4, 5))));
+
+        assertEquals(1, heldTwice.unsplit(2, SIX_EACH).size());
+        assertEquals(1, oneMissing.unsplit(2, SIX_EACH).size());
     }
 
     @Test

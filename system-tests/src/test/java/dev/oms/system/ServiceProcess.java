@@ -47,20 +47,16 @@ final class ServiceProcess implements AutoCloseable {
         this.command = command;
     }
 
-    /**
-     * Starts a copy of the packaged service taken now, under {@code appsDir}: a rebuild in the working tree while the
-     * test runs must not change what a restart runs, nor leave it half a jar to start.
-     */
-    static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path appsDir,
-                                Path logDir) throws IOException {
-        return start(projectRoot, name, port, properties, appsDir, logDir, defaultJvmOptions());
-    }
-
+    /** The JVM options of the system tests' services, besides -Xmx256m. */
     static String defaultJvmOptions() {
         return System.getProperty("oms.system.jvm-options", JVM_OPTIONS);
     }
 
-    /** As above with these JVM options (besides -Xmx256m), e.g. the full JIT for a benchmark. */
+    /**
+     * Starts a copy of the packaged service taken now, under {@code appsDir}, with these JVM options (besides
+     * -Xmx256m): a rebuild in the working tree while the test runs must not change what a restart runs, nor leave it
+     * half a jar to start.
+     */
     static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path appsDir,
                                 Path logDir, String jvmOptions) throws IOException {
         return start(projectRoot, name, name, port, properties, appsDir, logDir, jvmOptions);

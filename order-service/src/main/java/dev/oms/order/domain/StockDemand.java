@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The quantity an order needs of each SKU, in SKU order. Every transaction touches product rows in this one order,
- * so concurrent reservations cannot deadlock.
+ * The quantity an order needs of each SKU, in SKU order, as its events carry it ({@code StockReserved}); the order in
+ * which transactions write product rows is {@link StockMoves}'.
  */
 public final class StockDemand {
 

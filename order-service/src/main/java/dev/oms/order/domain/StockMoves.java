@@ -3,6 +3,7 @@ package dev.oms.order.domain;
 import dev.oms.events.StockLine;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,22 +53,28 @@ public final class StockMoves {
         return unread;
     }
 
-    /** Records the available stock of {@code sku} as read; an unknown SKU has none. */
+    /**
+     * Records the available stock of {@code sku} as read (an unknown SKU has none), plus what this transaction
+     * released of it before reading: the database does not have those units back until the moves are written.
+     */
     public void read(String sku, int availableNow) {
-        available.putIfAbsent(sku, availableNow);
+        Tally tally = changes.get(sku);
+        available.putIfAbsent(sku, availableNow + (tally == null ? 0 : tally.released));
     }
 
     /** Reserves every line or none; returns the first SKU that is short, if any. */
     public Optional<String> reserve(List<StockLine> demand) {
-        for (StockLine line : demand) {
-            if (available.getOrDefault(line.sku(), 0) < line.quantity()) {
-                return Optional.of(line.sku());
+        Map<String, Integer> units = new LinkedHashMap<>();
+        demand.forEach(line -> units.merge(line.sku(), line.quantity(), Integer::sum));
+        for (Map.Entry<String, Integer> sku : units.entrySet()) {
+            if (available.getOrDefault(sku.getKey(), 0) < sku.getValue()) {
+                return Optional.of(sku.getKey());
             }
         }
-        for (StockLine line : demand) {
-            available.merge(line.sku(), -line.quantity(), Integer::sum);
-            tally(line.sku()).reserved += line.quantity();
-        }
+        units.forEach((sku, quantity) -> {
+            available.merge(sku, -quantity, Integer::sum);
+            tally(sku).reserved += quantity;
+        });
         return Optional.empty();
     }
 
@@ -88,11 +95,12 @@ public final class StockMoves {
 
     /**
      * The changes not yet written, one per SKU, in SKU order, so that transactions writing the same products wait
-     * instead of deadlocking; they count as written from now on.
+     * instead of deadlocking (a SKU whose moves cancel out needs no write); they count as written from now on.
      */
     public List<SkuChange> takeChanges() {
         List<SkuChange> taken = changes.entrySet().stream()
                 .map(entry -> entry.getValue().change(entry.getKey()))
+                .filter(change -> change.reservedDelta() != 0 || change.sold() != 0)
                 .toList();
         changes.clear();
         return taken;

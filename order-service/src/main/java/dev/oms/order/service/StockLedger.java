@@ -12,7 +12,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,7 +50,10 @@ public class StockLedger implements BeforeCommit {
             List<Object[]> rows = entities.createNativeQuery("SELECT sku, on_hand - reserved FROM product WHERE sku IN (:skus)")
                     .setParameter("skus", unread)
                     .getResultList();
-            rows.forEach(row -> moves.read((String) row[0], ((Number) row[1]).intValue()));
+            // SKUs compare without case in the database, so a line may spell one differently from its row.
+            Map<String, Integer> availableBySku = new HashMap<>();
+            rows.forEach(row -> availableBySku.put(((String) row[0]).toLowerCase(Locale.ROOT), ((Number) row[1]).intValue()));
+            unread.forEach(sku -> moves.read(sku, availableBySku.getOrDefault(sku.toLowerCase(Locale.ROOT), 0)));
         }
         return moves.reserve(demand);
     }
@@ -115,6 +121,8 @@ public class StockLedger implements BeforeCommit {
                     .setParameter("reservedNeeded", change.reservedNeeded())
                     .executeUpdate();
             if (changed != 1) {
+                // The moves are taken: a caller catching this must not commit the rest of them.
+                transaction.setRollbackOnly();
                 throw new IllegalStateException(change.reserved() > 0
                         ? "stock of " + change.sku() + " was taken since it was read: " + change
                         : "stock of " + change.sku() + " does not hold the reserved units for " + change);

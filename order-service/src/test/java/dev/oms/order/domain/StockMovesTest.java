@@ -43,6 +43,28 @@ class StockMovesTest {
     }
 
     @Test
+    void twoLinesOfOneSkuAreCheckedTogether() {
+        StockMoves moves = new StockMoves();
+        moves.read("A", 3);
+
+        assertEquals(Optional.of("A"), moves.reserve(List.of(new StockLine("A", 2), new StockLine("A", 2))));
+        assertEquals(Optional.empty(), moves.reserve(List.of(new StockLine("A", 1), new StockLine("A", 2))));
+        assertEquals(List.of(new SkuChange("A", 3, 0, 0)), moves.takeChanges());
+    }
+
+    @Test
+    void unitsReleasedBeforeTheSkuWasReadCountAsAvailable() {
+        StockMoves moves = new StockMoves();
+        moves.release(List.of(new StockLine("A", 2)));
+        moves.read("A", 1);
+
+        assertEquals(Optional.of("A"), moves.reserve(List.of(new StockLine("A", 4))));
+        assertEquals(Optional.empty(), moves.reserve(List.of(new StockLine("A", 2))));
+        assertTrue(moves.hasUnwrittenChanges());
+        assertEquals(List.of(), moves.takeChanges(), "reserved what it released: nothing to write");
+    }
+
+    @Test
     void anUnknownSkuHasNoStock() {
         StockMoves moves = new StockMoves();
         assertEquals(Optional.of("GONE"), moves.reserve(List.of(new StockLine("GONE", 1))));
@@ -56,10 +78,12 @@ class StockMovesTest {
         moves.sell(List.of(new StockLine("A", 2)));
         moves.sell(List.of(new StockLine("A", 1)));
 
-        assertEquals(Optional.empty(), moves.reserve(List.of(new StockLine("B", 3))));
+        assertEquals(Optional.of("B"), moves.reserve(List.of(new StockLine("B", 4))));
+        assertEquals(Optional.empty(), moves.reserve(List.of(new StockLine("B", 2))));
         assertTrue(moves.hasUnwrittenChanges());
         List<SkuChange> changes = moves.takeChanges();
-        assertEquals(List.of(new SkuChange("A", 0, 0, 3), new SkuChange("B", 3, 3, 0)), changes, "in SKU order");
+        assertEquals(List.of(new SkuChange("A", 0, 0, 3), new SkuChange("B", 2, 3, 0)), changes, "in SKU order");
+        assertEquals(-1, changes.get(1).reservedDelta(), "B gives back one unit net");
         SkuChange sale = changes.get(0);
         assertEquals(-3, sale.reservedDelta());
         assertEquals(3, sale.reservedNeeded(), "a sale needs its units reserved");

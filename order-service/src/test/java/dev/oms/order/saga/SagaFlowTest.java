@@ -121,7 +121,7 @@ class SagaFlowTest {
                 assertEquals(Map.of("PAYMENT_PENDING", 25L, "REJECTED", 55L), statusesOf(all)));
         stockIs(sku, 25, 25);
 
-        // The answers arrive in batches too: sales and releases of one SKU are written as one change per batch.
+        // The answers are applied in batches too, their sales and releases written at the end of each.
         List<UUID> reserved = all.stream().filter(id -> "PAYMENT_PENDING".equals(statusOf(id))).toList();
         for (int i = 0; i < reserved.size(); i++) {
             UUID orderId = reserved.get(i);
