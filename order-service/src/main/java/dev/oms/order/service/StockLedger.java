@@ -41,30 +41,43 @@ public class StockLedger implements BeforeCommit {
         this.entities = entities;
     }
 
-    /** Reserves every line or none; returns the first SKU that is short, if any. */
+    /** Reserves every line or none; returns the first SKU that is short, if any, as the demand spells it. */
     public Optional<String> reserve(List<StockLine> demand) {
         StockMoves moves = movesOfThisTransaction();
-        Set<String> unread = moves.unread(demand);
+        List<StockLine> keyed = keyed(demand);
+        Set<String> unread = moves.unread(keyed);
         if (!unread.isEmpty()) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entities.createNativeQuery("SELECT sku, on_hand - reserved FROM product WHERE sku IN (:skus)")
                     .setParameter("skus", unread)
                     .getResultList();
-            // SKUs compare without case in the database, so a line may spell one differently from its row.
             Map<String, Integer> availableBySku = new HashMap<>();
-            rows.forEach(row -> availableBySku.put(((String) row[0]).toLowerCase(Locale.ROOT), ((Number) row[1]).intValue()));
-            unread.forEach(sku -> moves.read(sku, availableBySku.getOrDefault(sku.toLowerCase(Locale.ROOT), 0)));
+            rows.forEach(row -> availableBySku.put(key((String) row[0]), ((Number) row[1]).intValue()));
+            unread.forEach(sku -> moves.read(sku, availableBySku.getOrDefault(sku, 0)));
         }
-        return moves.reserve(demand);
+        return moves.reserve(keyed).map(shortSku -> demand.stream().map(StockLine::sku)
+                .filter(sku -> key(sku).equals(shortSku)).findFirst().orElse(shortSku));
     }
 
     public void release(List<StockLine> demand) {
-        movesOfThisTransaction().release(demand);
+        movesOfThisTransaction().release(keyed(demand));
     }
 
     /** The goods are sold: they leave both on-hand and reserved. */
     public void commit(List<StockLine> demand) {
-        movesOfThisTransaction().sell(demand);
+        movesOfThisTransaction().sell(keyed(demand));
+    }
+
+    /**
+     * The product table compares SKUs without case (the database's default collation), so two spellings of a SKU
+     * are one row: moves are kept by the lower-case SKU, and two lines spelling it differently take stock together.
+     */
+    private static List<StockLine> keyed(List<StockLine> demand) {
+        return demand.stream().map(line -> new StockLine(key(line.sku()), line.quantity())).toList();
+    }
+
+    private static String key(String sku) {
+        return sku.toLowerCase(Locale.ROOT);
     }
 
     private StockMoves movesOfThisTransaction() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +44,20 @@ class StockLedgerTest {
             });
             stock.writeMoves();
         }));
+
+        stockIs(sku, 3, 2);
+    }
+
+    @Test
+    void twoSpellingsOfOneSkuTakeTheStockOfItsOneRow() {
+        String sku = newProduct(100, 3);
+        String shouted = sku.toUpperCase(Locale.ROOT);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(Optional.of(sku), stock.reserve(List.of(new StockLine(sku, 2), new StockLine(shouted, 2))));
+            assertEquals(Optional.empty(), stock.reserve(List.of(new StockLine(shouted, 1), new StockLine(sku, 1))));
+            stock.writeMoves();
+        });
 
         stockIs(sku, 3, 2);
     }
