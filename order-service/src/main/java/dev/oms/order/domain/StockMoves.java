@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * The stock moves of one transaction, decided against the available stock as read when a SKU was first needed and
  * written together at the end, one change per SKU: whoever writes them holds the product rows only for those last
  * statements. The write is conditional ({@link SkuChange}), so stock that went elsewhere since it was read fails the
- * transaction instead of being sold twice.
+ * transaction instead of being sold twice. The product table compares SKUs without case (the database's default
+ * collation), so moves are kept by the lower-case SKU: two spellings of one SKU take the stock of its one row.
  */
 public final class StockMoves {
 
@@ -42,12 +44,12 @@ public final class StockMoves {
     private final Map<String, Integer> available = new HashMap<>();
     private final SortedMap<String, Tally> changes = new TreeMap<>();
 
-    /** The SKUs of {@code demand} whose available stock this transaction has not read yet. */
+    /** The SKUs of {@code demand} whose available stock this transaction has not read yet (in lower case). */
     public Set<String> unread(List<StockLine> demand) {
         Set<String> unread = new LinkedHashSet<>();
         for (StockLine line : demand) {
-            if (!available.containsKey(line.sku())) {
-                unread.add(line.sku());
+            if (!available.containsKey(key(line.sku()))) {
+                unread.add(key(line.sku()));
             }
         }
         return unread;
@@ -58,17 +60,17 @@ public final class StockMoves {
      * released of it before reading: the database does not have those units back until the moves are written.
      */
     public void read(String sku, int availableNow) {
-        Tally tally = changes.get(sku);
-        available.putIfAbsent(sku, availableNow + (tally == null ? 0 : tally.released));
+        Tally tally = changes.get(key(sku));
+        available.putIfAbsent(key(sku), availableNow + (tally == null ? 0 : tally.released));
     }
 
-    /** Reserves every line or none; returns the first SKU that is short, if any. */
+    /** Reserves every line or none; returns the first SKU that is short, if any, as the demand spells it. */
     public Optional<String> reserve(List<StockLine> demand) {
         Map<String, Integer> units = new LinkedHashMap<>();
-        demand.forEach(line -> units.merge(line.sku(), line.quantity(), Integer::sum));
-        for (Map.Entry<String, Integer> sku : units.entrySet()) {
-            if (available.getOrDefault(sku.getKey(), 0) < sku.getValue()) {
-                return Optional.of(sku.getKey());
+        demand.forEach(line -> units.merge(key(line.sku()), line.quantity(), Integer::sum));
+        for (StockLine line : demand) {
+            if (available.getOrDefault(key(line.sku()), 0) < units.get(key(line.sku()))) {
+                return Optional.of(line.sku());
             }
         }
         units.forEach((sku, quantity) -> {
@@ -81,15 +83,15 @@ public final class StockMoves {
     /** Gives reserved goods back to the available stock. */
     public void release(List<StockLine> demand) {
         for (StockLine line : demand) {
-            available.computeIfPresent(line.sku(), (sku, units) -> units + line.quantity());
-            tally(line.sku()).released += line.quantity();
+            available.computeIfPresent(key(line.sku()), (sku, units) -> units + line.quantity());
+            tally(key(line.sku())).released += line.quantity();
         }
     }
 
     /** The reserved goods are sold: they leave both on-hand and reserved, which leaves the available stock as it is. */
     public void sell(List<StockLine> demand) {
         for (StockLine line : demand) {
-            tally(line.sku()).sold += line.quantity();
+            tally(key(line.sku())).sold += line.quantity();
         }
     }
 
@@ -108,6 +110,10 @@ public final class StockMoves {
 
     public boolean hasUnwrittenChanges() {
         return !changes.isEmpty();
+    }
+
+    private static String key(String sku) {
+        return sku.toLowerCase(Locale.ROOT);
     }
 
     private Tally tally(String sku) {

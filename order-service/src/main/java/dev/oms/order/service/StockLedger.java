@@ -12,10 +12,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,40 +41,26 @@ public class StockLedger implements BeforeCommit {
     /** Reserves every line or none; returns the first SKU that is short, if any, as the demand spells it. */
     public Optional<String> reserve(List<StockLine> demand) {
         StockMoves moves = movesOfThisTransaction();
-        List<StockLine> keyed = keyed(demand);
-        Set<String> unread = moves.unread(keyed);
+        Set<String> unread = moves.unread(demand);
         if (!unread.isEmpty()) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entities.createNativeQuery("SELECT sku, on_hand - reserved FROM product WHERE sku IN (:skus)")
                     .setParameter("skus", unread)
                     .getResultList();
-            Map<String, Integer> availableBySku = new HashMap<>();
-            rows.forEach(row -> availableBySku.put(key((String) row[0]), ((Number) row[1]).intValue()));
-            unread.forEach(sku -> moves.read(sku, availableBySku.getOrDefault(sku, 0)));
+            rows.forEach(row -> moves.read((String) row[0], ((Number) row[1]).intValue()));
+            // A SKU without a row has no stock (a read keeps the first figure it gets).
+            unread.forEach(sku -> moves.read(sku, 0));
         }
-        return moves.reserve(keyed).map(shortSku -> demand.stream().map(StockLine::sku)
-                .filter(sku -> key(sku).equals(shortSku)).findFirst().orElse(shortSku));
+        return moves.reserve(demand);
     }
 
     public void release(List<StockLine> demand) {
-        movesOfThisTransaction().release(keyed(demand));
+        movesOfThisTransaction().release(demand);
     }
 
     /** The goods are sold: they leave both on-hand and reserved. */
     public void commit(List<StockLine> demand) {
-        movesOfThisTransaction().sell(keyed(demand));
-    }
-
-    /**
-     * The product table compares SKUs without case (the database's default collation), so two spellings of a SKU
-     * are one row: moves are kept by the lower-case SKU, and two lines spelling it differently take stock together.
-     */
-    private static List<StockLine> keyed(List<StockLine> demand) {
-        return demand.stream().map(line -> new StockLine(key(line.sku()), line.quantity())).toList();
-    }
-
-    private static String key(String sku) {
-        return sku.toLowerCase(Locale.ROOT);
+        movesOfThisTransaction().sell(demand);
     }
 
     private StockMoves movesOfThisTransaction() {

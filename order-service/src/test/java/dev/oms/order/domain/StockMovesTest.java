@@ -18,14 +18,14 @@ class StockMovesTest {
     void ordersOfOneTransactionShareTheStockReadOnce() {
         StockMoves moves = new StockMoves();
         List<StockLine> twoOfA = List.of(new StockLine("A", 2));
-        assertEquals(Set.of("A"), moves.unread(twoOfA));
+        assertEquals(Set.of("a"), moves.unread(twoOfA));
         moves.read("A", 5);
 
         assertEquals(Optional.empty(), moves.reserve(twoOfA));
         assertEquals(Optional.empty(), moves.reserve(twoOfA));
         assertEquals(Optional.of("A"), moves.reserve(twoOfA), "only 1 of 5 left after two orders of 2");
         assertEquals(Set.of(), moves.unread(twoOfA));
-        assertEquals(List.of(new SkuChange("A", 4, 0, 0)), moves.takeChanges());
+        assertEquals(List.of(new SkuChange("a", 4, 0, 0)), moves.takeChanges());
         assertFalse(moves.hasUnwrittenChanges());
         assertEquals(List.of(), moves.takeChanges(), "taken once");
         assertEquals(Optional.of("A"), moves.reserve(List.of(new StockLine("A", 2))), "what was taken stays reserved");
@@ -49,7 +49,18 @@ class StockMovesTest {
 
         assertEquals(Optional.of("A"), moves.reserve(List.of(new StockLine("A", 2), new StockLine("A", 2))));
         assertEquals(Optional.empty(), moves.reserve(List.of(new StockLine("A", 1), new StockLine("A", 2))));
-        assertEquals(List.of(new SkuChange("A", 3, 0, 0)), moves.takeChanges());
+        assertEquals(List.of(new SkuChange("a", 3, 0, 0)), moves.takeChanges());
+    }
+
+    @Test
+    void twoSpellingsOfOneSkuShareItsStockAndTheShortOneIsNamedAsSpelled() {
+        StockMoves moves = new StockMoves();
+        assertEquals(Set.of("sku-a"), moves.unread(List.of(new StockLine("SKU-A", 1), new StockLine("sku-a", 1))));
+        moves.read("SKU-A", 3);
+
+        assertEquals(Optional.of("Sku-A"), moves.reserve(List.of(new StockLine("Sku-A", 2), new StockLine("SKU-A", 2))));
+        assertEquals(Optional.empty(), moves.reserve(List.of(new StockLine("sku-a", 1), new StockLine("SKU-A", 2))));
+        assertEquals(List.of(new SkuChange("sku-a", 3, 0, 0)), moves.takeChanges());
     }
 
     @Test
@@ -82,7 +93,7 @@ class StockMovesTest {
         assertEquals(Optional.empty(), moves.reserve(List.of(new StockLine("B", 2))));
         assertTrue(moves.hasUnwrittenChanges());
         List<SkuChange> changes = moves.takeChanges();
-        assertEquals(List.of(new SkuChange("A", 0, 0, 3), new SkuChange("B", 2, 3, 0)), changes, "in SKU order");
+        assertEquals(List.of(new SkuChange("a", 0, 0, 3), new SkuChange("b", 2, 3, 0)), changes, "in SKU order");
         assertEquals(-1, changes.get(1).reservedDelta(), "B gives back one unit net");
         SkuChange sale = changes.get(0);
         assertEquals(-3, sale.reservedDelta());
