@@ -79,7 +79,7 @@ final class OmsSystem implements AutoCloseable {
     }
 
     /**
-     * As above, with {@code replicas} processes of the services it names (one of the others): replicas share their
+     * As above, with {@code replicas} processes of each service it names (one of every other): replicas share their
      * service's database, consumer groups and Redis keys, and differ in port, log ({@code <service>-2.log}, ...) and
      * Kafka client ids ({@code <instance>_kafka-consumer-...}), which tell in a group's assignment which replica
      * holds a partition. The first replica keeps the service's name; {@link #service} returns it.
