@@ -126,7 +126,7 @@ class AnalyticsBenchmark {
         assertEquals(0, floorAt2000.non200() + dailyAt2000.non200() + leaderboardAt2000.non200() + dailyMax.non2xx()
                 + leaderboardMax.non2xx(), "every request answered 200");
 
-        Path json = Path.of(System.getProperty("oms.project.root", ".."), "system-tests/target/benchmarks/analytics.json");
+        Path json = OmsSystem.projectRoot().resolve("system-tests/target/benchmarks/analytics.json");
         Files.createDirectories(json.getParent());
         Files.writeString(json, String.format(Locale.ROOT, """
                 {"machine": "%s", "events": %d, "liveEventsPerSecond": %d, "rebuildRecordsPerSecond": %d,

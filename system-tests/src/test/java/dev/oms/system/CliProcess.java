@@ -22,7 +22,7 @@ final class CliProcess {
     /** Runs {@code oms <arguments>} with every service URL pointed at {@code system}; its output also goes to a log. */
     static Result run(OmsSystem system, String test, Duration timeout, String... arguments)
             throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
+        Path root = OmsSystem.projectRoot();
         Path jar = root.resolve("cli/target/oms-cli.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the CLI first");

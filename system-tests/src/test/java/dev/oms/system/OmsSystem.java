@@ -86,7 +86,7 @@ final class OmsSystem implements AutoCloseable {
      */
     static OmsSystem start(String test, List<String> names, Map<String, Map<String, String>> overrides,
                            String jvmOptions, Map<String, Integer> replicas) throws Exception {
-        Path root = Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
+        Path root = projectRoot();
         Path work = Files.createDirectories(root.resolve("system-tests/target/system"));
         Instant start = Instant.now();
         String redisPrefix = TestDatabases.redisPrefix() + "system" + SYSTEMS_STARTED.incrementAndGet() + ":";
@@ -132,6 +132,11 @@ final class OmsSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /** The project's root directory ({@code -Doms.project.root}; by default the parent of system-tests). */
+    static Path projectRoot() {
+        return Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
     }
 
     String url(String service) {

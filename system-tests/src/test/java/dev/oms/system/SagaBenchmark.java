@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * options besides -Xmx256m, e.g. to add a JFR recording). Every process is real and has an explicit heap. Prints, with
  * the machine it ran on, and writes to {@code system-tests/target/benchmarks/saga.json}:
  * <ol>
+ *   <li>on JDK 25 or later, first a training run of each service for its {@link AotCache}, which every start after it
+ *       uses;</li>
  *   <li>startup: each service started alone, the time from its launch to {@code /q/health/ready} and its RSS idle;</li>
  *   <li>bulk: a CSV of {@code oms.bench.orders} orders of 1 to 5 lines through all six services, from the upload until
  *       every order is terminal: orders/s end to end, p50/p99 from accepted to terminal, payment timeouts, the peak
@@ -54,11 +56,12 @@ class SagaBenchmark {
     private static final int PRIORITY_ORDERS = 200;
     private static final Duration PRIORITY_SPACING = Duration.ofMillis(50);
     private static final int MAX_LINES = 5;
-    // A small initial heap, as the services are deployed: without -Xms each JVM would commit all 256 MB at once.
-    private static final String JVM_OPTIONS = System.getProperty("oms.bench.jvm-options", "-XX:+UseSerialGC -Xms64m");
+    // A small initial heap, as the services are deployed (the JVM's default there is 1/64 of the pod's memory): an idle
+    // service holds about 30 MB live, so more would only be committed and unused; the heap grows to -Xmx under load.
+    private static final String JVM_OPTIONS = System.getProperty("oms.bench.jvm-options", "-XX:+UseSerialGC -Xms32m");
     private static final Duration IDLE_BEFORE_RSS = Duration.ofSeconds(10);
-    private static final Path JSON = Path.of(System.getProperty("oms.project.root", ".."),
-            "system-tests/target/benchmarks/" + (REPLICAS > 1 ? "scale.json" : "saga.json"));
+    private static final Path JSON = OmsSystem.projectRoot()
+            .resolve("system-tests/target/benchmarks/" + (REPLICAS > 1 ? "scale.json" : "saga.json"));
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.HOURS)
@@ -66,8 +69,12 @@ class SagaBenchmark {
         String machine = Machine.describe();
         System.out.println("machine: " + machine);
         List<String> json = new ArrayList<>();
+        if (AotCache.supported()) {
+            AotCache.train(OmsSystem.SERVICES, JVM_OPTIONS);
+        }
         json.add(String.format(Locale.ROOT, "\"machine\": \"%s\", \"orders\": %d, \"replicas\": %d, "
-                + "\"jvmOptions\": \"-Xmx256m %s\"", machine, ORDERS, REPLICAS, JVM_OPTIONS));
+                + "\"aotCache\": %b, \"jvmOptions\": \"-Xmx256m %s\"", machine, ORDERS, REPLICAS, AotCache.supported(),
+                JVM_OPTIONS));
         if (REPLICAS == 1) {
             json.add(startup());
         }

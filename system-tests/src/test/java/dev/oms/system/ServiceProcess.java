@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +37,16 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
+    private final Path directory;
     private final List<String> command;
     private Process process;
     private long launchedAtNanos;
 
-    private ServiceProcess(String name, int port, Path log, List<String> command) {
+    private ServiceProcess(String name, int port, Path log, Path directory, List<String> command) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.directory = directory;
         this.command = command;
     }
 
@@ -55,7 +58,7 @@ final class ServiceProcess implements AutoCloseable {
     /**
      * Starts a copy of the packaged service taken now, under {@code appsDir}, with these JVM options (besides
      * -Xmx256m): a rebuild in the working tree while the test runs must not change what a restart runs, nor leave it
-     * half a jar to start.
+     * half a jar to start. It runs in the copy's directory, with the copy's {@link AotCache} when the JDK can use it.
      */
     static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path appsDir,
                                 Path logDir, String jvmOptions) throws IOException {
@@ -68,19 +71,22 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path projectRoot, String module, String instance, int port, Map<String, String> properties,
                                 Path appsDir, Path logDir, String jvmOptions) throws IOException {
-        Path jar = copyOfApp(projectRoot.resolve(module).resolve("target/quarkus-app"), appsDir.resolve(instance))
-                .resolve("quarkus-run.jar");
+        Path app = copyOfApp(projectRoot.resolve(module).resolve("target/quarkus-app"), appsDir.resolve(instance));
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
         if (!jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
+        if (AotCache.usableIn(app)) {
+            command.add("-XX:AOTCache=" + AotCache.FILE);
+        }
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", jar.toString()));
+        // From the app's own directory, as the AOT cache records the class path relative to it.
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
         Files.createDirectories(logDir);
         Path log = logDir.resolve(instance + ".log");
         Files.deleteIfExists(log);
-        ServiceProcess service = new ServiceProcess(instance, port, log, List.copyOf(command));
+        ServiceProcess service = new ServiceProcess(instance, port, log, app, List.copyOf(command));
         service.launch();
         return service;
     }
@@ -99,7 +105,8 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(copy.getParent());
         try (Stream<Path> files = Files.walk(app)) {
             for (Path path : files.toList()) {
-                Files.copy(path, copy.resolve(app.relativize(path).toString()));
+                // Modification times kept: an AOT cache holds the jars' times and is not used if they differ.
+                Files.copy(path, copy.resolve(app.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         return copy;
@@ -108,7 +115,7 @@ final class ServiceProcess implements AutoCloseable {
     // Appending, so a restarted service's log follows the one it replaces.
     private void launch() throws IOException {
         launchedAtNanos = System.nanoTime();
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
+        process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
     }
 
     String baseUrl() {

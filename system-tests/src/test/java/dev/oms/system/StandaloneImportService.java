@@ -36,7 +36,7 @@ final class StandaloneImportService implements AutoCloseable {
     /** {@code jvmOptions} besides -Xmx256m; {@code logName} names the log folder under target/system/logs. */
     static StandaloneImportService start(KafkaBroker broker, Path importDirectory, String jvmOptions, String logName)
             throws Exception {
-        Path root = Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
+        Path root = OmsSystem.projectRoot();
         Path work = root.resolve("system-tests/target/system");
         String database = TestDatabases.createFresh("oms_imports");
         ServiceProcess service = ServiceProcess.start(root, "import-service", OmsSystem.freePort(), Map.of(
@@ -50,7 +50,7 @@ final class StandaloneImportService implements AutoCloseable {
 
     /** The directory the standalone services import from, created if need be. */
     static Path importDirectory() throws IOException {
-        Path root = Path.of(System.getProperty("oms.project.root", "..")).toAbsolutePath().normalize();
+        Path root = OmsSystem.projectRoot();
         return Files.createDirectories(root.resolve("system-tests/target/system/standalone-imports"));
     }
 

@@ -1,0 +1,75 @@
+package dev.oms.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.jar.JarFile;
+
+/**
+ * The JDK's AOT cache of each service (JDK 25 and later: JEP 483's classes loaded and linked ahead of time, JEP 515's
+ * method profiles), recorded by one training run and mapped by later starts instead of loading, verifying and linking
+ * the same classes again. A service's cache lies beside its jar ({@code target/quarkus-app/app.aot}); the JVM uses it
+ * only with the jars it was trained on (it checks their modification times) and the same JDK and GC, and starts
+ * without it otherwise. Application classes are in it only when the service is packaged as Quarkus' {@code aot-jar}
+ * (its classes on the JVM's class path; the default fast-jar loads them with a class loader the cache does not
+ * cover), which {@code ./oms bench} builds.
+ */
+final class AotCache {
+
+    static final String FILE = "app.aot";
+    private static final String TRAINING_OPTION = "-XX:AOTCacheOutput=";
+    // Long enough for the schedulers, relays and consumers to run their first rounds, whose classes count too.
+    private static final Duration TRAINING_RUN = Duration.ofSeconds(5);
+    // The JVM writes the cache as it exits; 150 MB on two busy cores.
+    private static final Duration WRITING = Duration.ofMinutes(2);
+    private static final String AOT_ENTRY_POINT = "io.quarkus.bootstrap.runner.AotQuarkusEntryPoint";
+
+    private AotCache() {
+    }
+
+    static boolean supported() {
+        return Runtime.version().feature() >= 25;
+    }
+
+    static boolean usableIn(Path app) {
+        return supported() && Files.isRegularFile(app.resolve(FILE));
+    }
+
+    /**
+     * A fresh cache for each service: started alone with {@value #TRAINING_OPTION}, ready, left to run
+     * {@link #TRAINING_RUN}, stopped with SIGTERM. {@code jvmOptions} are those the cache will be used with.
+     */
+    static void train(List<String> services, String jvmOptions) throws Exception {
+        for (String name : services) {
+            Path app = OmsSystem.projectRoot().resolve(name).resolve("target/quarkus-app");
+            Path cache = app.resolve(FILE);
+            Files.deleteIfExists(cache);
+            if (!packagedForTheCache(app)) {
+                System.out.printf("aot cache: %s is packaged as fast-jar, so only the JDK's classes will be in its cache "
+                        + "(build with -Dquarkus.package.jar.type=aot-jar, as ./oms bench does)%n", name);
+            }
+            long started = System.nanoTime();
+            try (OmsSystem alone = OmsSystem.start("aot-training", List.of(name), Map.of(),
+                    jvmOptions + " " + TRAINING_OPTION + cache)) {
+                Thread.sleep(TRAINING_RUN.toMillis());
+                ServiceProcess service = alone.service(name);
+                service.terminate(WRITING);
+                if (!Files.isRegularFile(cache)) {
+                    throw new IllegalStateException(name + " wrote no AOT cache at " + cache + "; log:\n" + service.tail());
+                }
+            }
+            System.out.printf(Locale.ROOT, "aot cache: %s trained in %.1f s, %d MB%n", name,
+                    (System.nanoTime() - started) / 1e9, Files.size(cache) >> 20);
+        }
+    }
+
+    private static boolean packagedForTheCache(Path app) throws IOException {
+        try (JarFile jar = new JarFile(app.resolve("quarkus-run.jar").toFile())) {
+            return AOT_ENTRY_POINT.equals(jar.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
+    }
+}
