@@ -43,15 +43,9 @@ final class AotCache {
      * A fresh cache for each service: started alone with {@value #TRAINING_OPTION}, ready, left to run
      * {@link #TRAINING_RUN}, stopped with SIGTERM. {@code jvmOptions} are those the cache will be used with.
      */
-    static void train(List<String> services, String jvmOptions) throws Exception {
+    static void trainIdle(List<String> services, String jvmOptions) throws Exception {
         for (String name : services) {
-            Path app = OmsSystem.projectRoot().resolve(name).resolve("target/quarkus-app");
-            Path cache = app.resolve(FILE);
-            Files.deleteIfExists(cache);
-            if (!packagedForTheCache(app)) {
-                System.out.printf("aot cache: %s is packaged as fast-jar, so only the JDK's classes will be in its cache "
-                        + "(build with -Dquarkus.package.jar.type=aot-jar, as ./oms bench does)%n", name);
-            }
+            Path cache = withoutCache(name);
             long started = System.nanoTime();
             try (OmsSystem alone = OmsSystem.start("aot-training", List.of(name), Map.of(),
                     jvmOptions + " " + TRAINING_OPTION + cache)) {
@@ -65,6 +59,54 @@ final class AotCache {
             System.out.printf(Locale.ROOT, "aot cache: %s trained in %.1f s, %d MB%n", name,
                     (System.nanoTime() - started) / 1e9, Files.size(cache) >> 20);
         }
+    }
+
+    /** What the services do while they record their caches together. */
+    interface Workload {
+        void run(OmsSystem system) throws Exception;
+    }
+
+    /**
+     * A fresh cache for every service, recorded while the whole system runs {@code workload}: the classes and method
+     * profiles of the paths a bulk import takes, not only those of startup. Each service writes its cache into its
+     * app copy as it stops; it is then put beside the packaged jar.
+     */
+    static void trainUnderLoad(String jvmOptions, Workload workload) throws Exception {
+        long started = System.nanoTime();
+        for (String name : OmsSystem.SERVICES) {
+            withoutCache(name);
+        }
+        try (OmsSystem system = OmsSystem.start("aot-training", OmsSystem.SERVICES, Map.of(),
+                jvmOptions + " " + TRAINING_OPTION + FILE)) {
+            workload.run(system);
+            for (String name : OmsSystem.SERVICES) {
+                ServiceProcess service = system.service(name);
+                service.terminate(WRITING);
+                Path cache = service.directory().resolve(FILE);
+                if (!Files.isRegularFile(cache)) {
+                    throw new IllegalStateException(name + " wrote no AOT cache at " + cache + "; log:\n" + service.tail());
+                }
+                Files.copy(cache, packagedApp(name).resolve(FILE));
+                System.out.printf(Locale.ROOT, "aot cache: %s trained under load, %d MB%n", name, Files.size(cache) >> 20);
+            }
+        }
+        System.out.printf(Locale.ROOT, "aot cache: all trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Deletes the service's packaged cache, so that nothing starts from it while training; returns its path. */
+    private static Path withoutCache(String name) throws IOException {
+        Path app = packagedApp(name);
+        if (!packagedForTheCache(app)) {
+            System.out.printf("aot cache: %s is packaged as fast-jar, so only the JDK's classes will be in its cache "
+                    + "(build with -Dquarkus.package.jar.type=aot-jar, as ./oms bench does)%n", name);
+        }
+        Path cache = app.resolve(FILE);
+        Files.deleteIfExists(cache);
+        return cache;
+    }
+
+    private static Path packagedApp(String name) {
+        return OmsSystem.projectRoot().resolve(name).resolve("target/quarkus-app");
     }
 
     private static boolean packagedForTheCache(Path app) throws IOException {

@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * options besides -Xmx256m, e.g. to add a JFR recording). Every process is real and has an explicit heap. Prints, with
  * the machine it ran on, and writes to {@code system-tests/target/benchmarks/saga.json}:
  * <ol>
- *   <li>on JDK 25 or later, first a training run of each service for its {@link AotCache}, which every start after it
- *       uses;</li>
+ *   <li>on JDK 25 or later, first a training run for each service's {@link AotCache}, which every start after it uses:
+ *       the whole system through an import of {@code oms.bench.aot-training-orders} orders (3,000), or with 0 each
+ *       service alone and idle;</li>
  *   <li>startup: each service started alone, the time from its launch to {@code /q/health/ready} and its RSS idle;</li>
  *   <li>bulk: a CSV of {@code oms.bench.orders} orders of 1 to 5 lines through all six services, from the upload until
  *       every order is terminal: orders/s end to end, p50/p99 from accepted to terminal, payment timeouts, the peak
@@ -60,6 +61,9 @@ class SagaBenchmark {
     // service holds about 30 MB live, so more would only be committed and unused; the heap grows to -Xmx under load.
     private static final String JVM_OPTIONS = System.getProperty("oms.bench.jvm-options", "-XX:+UseSerialGC -Xms32m");
     private static final Duration IDLE_BEFORE_RSS = Duration.ofSeconds(10);
+    // The AOT caches' training: the whole system through an import of this many orders (their profiles are the hot
+    // paths'), or with 0 each service alone and idle (a smaller cache, so a smaller idle RSS; no help once running).
+    private static final int AOT_TRAINING_ORDERS = Integer.getInteger("oms.bench.aot-training-orders", 3_000);
     private static final Path JSON = OmsSystem.projectRoot()
             .resolve("system-tests/target/benchmarks/" + (REPLICAS > 1 ? "scale.json" : "saga.json"));
 
@@ -69,8 +73,10 @@ class SagaBenchmark {
         String machine = Machine.describe();
         System.out.println("machine: " + machine);
         List<String> json = new ArrayList<>();
-        if (AotCache.supported()) {
-            AotCache.train(OmsSystem.SERVICES, JVM_OPTIONS);
+        if (AotCache.supported() && AOT_TRAINING_ORDERS > 0) {
+            AotCache.trainUnderLoad(JVM_OPTIONS, SagaBenchmark::trainingImport);
+        } else if (AotCache.supported()) {
+            AotCache.trainIdle(OmsSystem.SERVICES, JVM_OPTIONS);
         }
         json.add(String.format(Locale.ROOT, "\"machine\": \"%s\", \"orders\": %d, \"replicas\": %d, "
                 + "\"aotCache\": %b, \"jvmOptions\": \"-Xmx256m %s\"", machine, ORDERS, REPLICAS, AotCache.supported(),
@@ -108,6 +114,17 @@ class SagaBenchmark {
         }
         return "\"startup\": {" + figures.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
                 .collect(Collectors.joining(", ")) + "}";
+    }
+
+    private static void trainingImport(OmsSystem system) throws Exception {
+        OmsApi api = new OmsApi(system);
+        String runId = "aot" + Long.toString(System.currentTimeMillis(), 36);
+        GeneratedImport bulk = GeneratedImport.of(AOT_TRAINING_ORDERS, 20261122L, runId, AOT_TRAINING_ORDERS / 12, MAX_LINES);
+        api.upsertProducts(bulk.catalog());
+        OrderProgress progress = new OrderProgress(api, AOT_TRAINING_ORDERS + 20, Instant.now());
+        api.importCsv("aot-" + runId + ".csv", bulk.csv());
+        InteractiveOrders.placeSpaced(api, runId, bulk.plentifulProducts(), 20, PRIORITY_SPACING);
+        progress.awaitQuiet(Duration.ofMinutes(10));
     }
 
     private static String bulkAndPriority(OmsSystem system, OmsApi api) throws Exception {

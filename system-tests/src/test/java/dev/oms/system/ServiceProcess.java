@@ -134,6 +134,11 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The directory it runs in: its copy of the packaged app. */
+    Path directory() {
+        return directory;
+    }
+
     /**
      * kill -9: no shutdown hook runs, nothing is flushed or committed on the way out. Returns the pid killed.
      * {@link Process#destroyForcibly()} is SIGKILL on Linux; the exit status proves it.
