@@ -39,47 +39,42 @@ final class AotCache {
         return supported() && Files.isRegularFile(app.resolve(FILE));
     }
 
-    /**
-     * A fresh cache for each service: started alone with {@value #TRAINING_OPTION}, ready, left to run
-     * {@link #TRAINING_RUN}, stopped with SIGTERM. {@code jvmOptions} are those the cache will be used with.
-     */
-    static void trainIdle(List<String> services, String jvmOptions) throws Exception {
-        for (String name : services) {
-            Path cache = withoutCache(name);
-            long started = System.nanoTime();
-            try (OmsSystem alone = OmsSystem.start("aot-training", List.of(name), Map.of(),
-                    jvmOptions + " " + TRAINING_OPTION + cache)) {
-                Thread.sleep(TRAINING_RUN.toMillis());
-                ServiceProcess service = alone.service(name);
-                service.terminate(WRITING);
-                if (!Files.isRegularFile(cache)) {
-                    throw new IllegalStateException(name + " wrote no AOT cache at " + cache + "; log:\n" + service.tail());
-                }
-            }
-            System.out.printf(Locale.ROOT, "aot cache: %s trained in %.1f s, %d MB%n", name,
-                    (System.nanoTime() - started) / 1e9, Files.size(cache) >> 20);
-        }
-    }
-
-    /** What the services do while they record their caches together. */
+    /** What the services do while they record their caches. */
     interface Workload {
         void run(OmsSystem system) throws Exception;
     }
 
     /**
+     * A fresh cache for each service, recorded alone and idle: ready, left to run {@link #TRAINING_RUN}, stopped. The
+     * smallest cache, holding what startup loads. {@code jvmOptions} are those the cache will be used with.
+     */
+    static void trainIdle(List<String> services, String jvmOptions) throws Exception {
+        for (String name : services) {
+            train(List.of(name), jvmOptions, system -> Thread.sleep(TRAINING_RUN.toMillis()));
+        }
+    }
+
+    /**
      * A fresh cache for every service, recorded while the whole system runs {@code workload}: the classes and method
-     * profiles of the paths a bulk import takes, not only those of startup. Each service writes its cache into its
-     * app copy as it stops; it is then put beside the packaged jar.
+     * profiles of the paths a bulk import takes, not only those of startup.
      */
     static void trainUnderLoad(String jvmOptions, Workload workload) throws Exception {
+        train(OmsSystem.SERVICES, jvmOptions, workload);
+    }
+
+    /**
+     * Starts {@code services} with {@value #TRAINING_OPTION}, runs {@code workload}, stops them one by one with SIGTERM:
+     * each writes its cache into its app copy as it exits, which is then put beside the packaged jar.
+     */
+    private static void train(List<String> services, String jvmOptions, Workload workload) throws Exception {
         long started = System.nanoTime();
-        for (String name : OmsSystem.SERVICES) {
-            withoutCache(name);
+        for (String name : services) {
+            deleteCache(name);
         }
-        try (OmsSystem system = OmsSystem.start("aot-training", OmsSystem.SERVICES, Map.of(),
+        try (OmsSystem system = OmsSystem.start("aot-training", services, Map.of(),
                 jvmOptions + " " + TRAINING_OPTION + FILE)) {
             workload.run(system);
-            for (String name : OmsSystem.SERVICES) {
+            for (String name : services) {
                 ServiceProcess service = system.service(name);
                 service.terminate(WRITING);
                 Path cache = service.directory().resolve(FILE);
@@ -87,22 +82,20 @@ final class AotCache {
                     throw new IllegalStateException(name + " wrote no AOT cache at " + cache + "; log:\n" + service.tail());
                 }
                 Files.copy(cache, packagedApp(name).resolve(FILE));
-                System.out.printf(Locale.ROOT, "aot cache: %s trained under load, %d MB%n", name, Files.size(cache) >> 20);
+                System.out.printf(Locale.ROOT, "aot cache: %s, %d MB%n", name, Files.size(cache) >> 20);
             }
         }
-        System.out.printf(Locale.ROOT, "aot cache: all trained in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "aot cache: %s trained in %.1f s%n", services, (System.nanoTime() - started) / 1e9);
     }
 
-    /** Deletes the service's packaged cache, so that nothing starts from it while training; returns its path. */
-    private static Path withoutCache(String name) throws IOException {
+    /** Deletes the service's packaged cache, so that the training run does not start from it. */
+    private static void deleteCache(String name) throws IOException {
         Path app = packagedApp(name);
         if (!packagedForTheCache(app)) {
             System.out.printf("aot cache: %s is packaged as fast-jar, so only the JDK's classes will be in its cache "
                     + "(build with -Dquarkus.package.jar.type=aot-jar, as ./oms bench does)%n", name);
         }
-        Path cache = app.resolve(FILE);
-        Files.deleteIfExists(cache);
-        return cache;
+        Files.deleteIfExists(app.resolve(FILE));
     }
 
     private static Path packagedApp(String name) {

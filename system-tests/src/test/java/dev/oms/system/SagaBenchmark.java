@@ -79,8 +79,8 @@ class SagaBenchmark {
             AotCache.trainIdle(OmsSystem.SERVICES, JVM_OPTIONS);
         }
         json.add(String.format(Locale.ROOT, "\"machine\": \"%s\", \"orders\": %d, \"replicas\": %d, "
-                + "\"aotCache\": %b, \"jvmOptions\": \"-Xmx256m %s\"", machine, ORDERS, REPLICAS, AotCache.supported(),
-                JVM_OPTIONS));
+                + "\"aotCache\": %b, \"aotTrainingOrders\": %d, \"jvmOptions\": \"-Xmx256m %s\"", machine, ORDERS,
+                REPLICAS, AotCache.supported(), AOT_TRAINING_ORDERS, JVM_OPTIONS));
         if (REPLICAS == 1) {
             json.add(startup());
         }
@@ -119,7 +119,8 @@ class SagaBenchmark {
     private static void trainingImport(OmsSystem system) throws Exception {
         OmsApi api = new OmsApi(system);
         String runId = "aot" + Long.toString(System.currentTimeMillis(), 36);
-        GeneratedImport bulk = GeneratedImport.of(AOT_TRAINING_ORDERS, 20261122L, runId, AOT_TRAINING_ORDERS / 12, MAX_LINES);
+        GeneratedImport bulk = GeneratedImport.of(AOT_TRAINING_ORDERS, 20261122L, runId,
+                Math.max(AOT_TRAINING_ORDERS / 12, 100), MAX_LINES);
         api.upsertProducts(bulk.catalog());
         OrderProgress progress = new OrderProgress(api, AOT_TRAINING_ORDERS + 20, Instant.now());
         api.importCsv("aot-" + runId + ".csv", bulk.csv());
