@@ -1,6 +1,6 @@
 -- Applies Kafka records' effects to one generation of the analytics keys, each record exactly once, all in one atomic
 -- step (see KeyLayout, GenerationKeys and ExactlyOnceScript for the key layout and the arguments). Live consumption
--- sends one record at a time. A rebuild, the only writer of the fresh generation it builds, gets the same outcomes
+-- sends a poll's records at a time. A rebuild, the only writer of the fresh generation it builds, gets the same outcomes
 -- from plain pipelined commands instead (RebuildWriter), which cost Redis far less per record.
 --
 -- KEYS[1]   the number of the current generation (absent means 1); KEYS[2..] every other key the records name

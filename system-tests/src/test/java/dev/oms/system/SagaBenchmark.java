@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   <li>startup: each service started alone, the time from its launch to {@code /q/health/ready} and its RSS idle;</li>
  *   <li>bulk: a CSV of {@code oms.bench.orders} orders of 1 to 5 lines through all six services, from the upload until
  *       every order is terminal: orders/s end to end, p50/p99 from accepted to terminal, payment timeouts, the peak
- *       RSS of each service; then every invariant of the crash test, KPIs equal to the sums of the PAID orders
+ *       RSS of each service, the CPU time of each process ({@link CpuUse}); then every invariant of the crash test, KPIs equal to the sums of the PAID orders
  *       included;</li>
  *   <li>priority: {@value #PRIORITY_ORDERS} orders through {@code POST /orders}, one every 50 ms, while the bulk import
  *       drains: p50/p99 from the request to the terminal event;</li>
@@ -137,6 +137,7 @@ class SagaBenchmark {
         try (TerminalEventClock clock = TerminalEventClock.startAtEnd(system.bootstrapServers());
              ConsumerLag ignored = ConsumerLag.printEvery15Seconds(api)) {
             OrderProgress progress = new OrderProgress(api, ORDERS + PRIORITY_ORDERS, Instant.now());
+            CpuUse cpu = CpuUse.start(system.processes());
             long uploadedAt = System.currentTimeMillis();
             api.importCsv("bench-" + runId + ".csv", bulk.csv());
             OrderStats draining = progress.await("the bulk import draining", Duration.ofMinutes(10),
@@ -146,6 +147,8 @@ class SagaBenchmark {
             Map<UUID, InteractiveOrders.Placed> priority = InteractiveOrders.placeSpaced(api, runId,
                     bulk.plentifulProducts(), PRIORITY_ORDERS, PRIORITY_SPACING);
             OrderStats settled = progress.awaitQuiet(Duration.ofMinutes(Math.max(10, ORDERS / 1_000)));
+            String cpuUsed = cpu.describe(ORDERS + PRIORITY_ORDERS);
+            String cpuJson = cpu.json();
 
             List<Long> bulkLatencies = new ArrayList<>();
             long lastTerminal = uploadedAt;
@@ -175,6 +178,7 @@ class SagaBenchmark {
             System.out.printf("priority: request -> terminal event of %d orders: %s%n", PRIORITY_ORDERS,
                     prioritySummary.summary());
             System.out.println("peak RSS (MB): " + peakRss);
+            System.out.println("CPU from the upload until quiet: " + cpuUsed);
 
             GeneratedImport expected = bulk.plus(priority.entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, placed -> placed.getValue().expected())));
@@ -184,12 +188,12 @@ class SagaBenchmark {
 
             return String.format(Locale.ROOT, """
                     "bulk": {"orders": %d, "seconds": %.1f, "ordersPerSecond": %d, "p50Ms": %d, "p99Ms": %d, \
-                    "paymentTimeouts": %d, "paid": %d, "failed": %d, "rejected": %d, "peakRssMb": {%s}},
+                    "paymentTimeouts": %d, "paid": %d, "failed": %d, "rejected": %d, "peakRssMb": {%s}, "cpuSeconds": {%s}},
                      "priority": {"orders": %d, "spacingMs": %d, "p50Ms": %d, "p99Ms": %d, "maxMs": %d}""",
                     ORDERS, seconds, Math.round(ORDERS / seconds), bulkSummary.percentile(50), bulkSummary.percentile(99),
                     timeouts, settled.count("PAID"), settled.count("FAILED"), settled.count("REJECTED"),
                     peakRss.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
-                            .collect(Collectors.joining(", ")),
+                            .collect(Collectors.joining(", ")), cpuJson,
                     PRIORITY_ORDERS, PRIORITY_SPACING.toMillis(), prioritySummary.percentile(50),
                     prioritySummary.percentile(99), prioritySummary.percentile(100));
         }

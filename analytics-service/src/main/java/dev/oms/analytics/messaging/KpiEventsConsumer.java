@@ -3,7 +3,10 @@ package dev.oms.analytics.messaging;
 import dev.oms.analytics.domain.InvalidEventException;
 import dev.oms.analytics.service.ApplyOutcome;
 import dev.oms.analytics.service.KpiRecorder;
+import dev.oms.analytics.service.KpiRecorder.CountedRecord;
 import dev.oms.analytics.service.RecordPosition;
+import dev.oms.events.EventEnvelope;
+import dev.oms.platform.messaging.BatchHandler;
 import dev.oms.platform.messaging.IncomingEvents;
 import dev.oms.platform.messaging.PoisonEventException;
 import io.smallrye.common.annotation.Blocking;
@@ -14,11 +17,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Counts order and refund events into the KPIs (both topics, one channel: one consumer group, offsets per topic). Idempotence lives in Redis (no database here): each record is applied
- * by one Lua script together with its offset, so redeliveries and re-published copies change nothing.
+ * Counts order and refund events into the KPIs (both topics, one channel: one consumer group, offsets per topic).
+ * Idempotence lives in Redis (no database here): a poll's records are applied by one Lua script call together with
+ * their offsets, so redeliveries and re-published copies change nothing. An event that must not be counted sends
+ * its batch record by record, where it is dead-lettered and its offset still advances.
  */
 @ApplicationScoped
 public class KpiEventsConsumer {
@@ -31,7 +38,7 @@ public class KpiEventsConsumer {
     private final String group;
 
     public KpiEventsConsumer(IncomingEvents incoming, KpiRecorder recorder,
-                               @ConfigProperty(name = "mp.messaging.incoming.kpi-events.group.id") String group) {
+                             @ConfigProperty(name = "mp.messaging.incoming.kpi-events.group.id") String group) {
         this.incoming = incoming;
         this.recorder = recorder;
         this.group = group;
@@ -39,21 +46,55 @@ public class KpiEventsConsumer {
 
     @Incoming("kpi-events")
     @Blocking
-    public CompletionStage<Void> consume(Message<byte[]> message) {
-        ConsumerRecord<String, byte[]> record = IncomingEvents.recordOf(message);
-        RecordPosition position = new RecordPosition(group, record.topic(), record.partition(), record.offset());
-        // A dead-lettered record still advances the progress in Redis: the rebalancer resumes after it, not at it.
-        return incoming.handle(message, CONSUMER_NAME, event -> {
-            ApplyOutcome outcome;
+    public CompletionStage<Void> consume(Message<List<byte[]>> batch) {
+        return incoming.handleBatch(batch, CONSUMER_NAME, new KpiBatch());
+    }
+
+    /** One poll's records: their effects are gathered record by record, then applied in one script call. */
+    private final class KpiBatch implements BatchHandler {
+
+        private final List<CountedRecord> counted = new ArrayList<>();
+
+        @Override
+        public void together(List<EventEnvelope> events, Runnable applyEach) {
+            counted.clear();
+            applyEach.run();
+            List<ApplyOutcome> outcomes = recorder.recordAll(counted);
+            for (int i = 0; i < outcomes.size(); i++) {
+                logSkipped(events.get(i), counted.get(i).position(), outcomes.get(i));
+            }
+        }
+
+        @Override
+        public void inBatch(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+            counted.add(recorder.counted(event, positionOf(record)));
+        }
+
+        @Override
+        public void alone(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+            RecordPosition position = positionOf(record);
             try {
-                outcome = recorder.record(event, position);
+                logSkipped(event, position, recorder.record(event, position));
             } catch (InvalidEventException e) {
                 throw new PoisonEventException(e.getMessage());
             }
-            if (outcome != ApplyOutcome.APPLIED) {
-                LOG.debugf("Skipped %s %s at %s-%d@%d: %s", event.type(), event.id(), record.topic(),
-                        record.partition(), record.offset(), outcome);
-            }
-        }, () -> recorder.skip(position));
+        }
+
+        // A dead-lettered record still advances the progress in Redis: the rebalancer resumes after it, not at it.
+        @Override
+        public void deadLettered(ConsumerRecord<String, byte[]> record) {
+            recorder.skip(positionOf(record));
+        }
+    }
+
+    private RecordPosition positionOf(ConsumerRecord<String, byte[]> record) {
+        return new RecordPosition(group, record.topic(), record.partition(), record.offset());
+    }
+
+    private static void logSkipped(EventEnvelope event, RecordPosition position, ApplyOutcome outcome) {
+        if (outcome != ApplyOutcome.APPLIED) {
+            LOG.debugf("Skipped %s %s at %s-%d@%d: %s", event.type(), event.id(), position.topic(),
+                    position.partition(), position.offset(), outcome);
+        }
     }
 }

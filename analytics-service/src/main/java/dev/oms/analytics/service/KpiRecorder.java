@@ -7,6 +7,8 @@ import dev.oms.analytics.domain.LeaderboardCredit;
 import dev.oms.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,26 +38,43 @@ public class KpiRecorder {
      * for an event that must not be counted.
      */
     public ApplyOutcome record(EventEnvelope event, RecordPosition position) {
-        return apply(event.id(), effectOf(event), position);
+        return recordAll(List.of(counted(event, position))).get(0);
     }
 
     /** Advances the progress past a record that counts nothing (it was dead-lettered). */
     public ApplyOutcome skip(RecordPosition position) {
-        return apply(NO_EVENT, Optional.empty(), position);
+        return recordAll(List.of(new CountedRecord(NO_EVENT, Optional.empty(), position))).get(0);
     }
 
-    private ApplyOutcome apply(UUID eventId, Optional<KpiEffect> effect, RecordPosition position) {
+    /**
+     * What the event read at {@code position} counts. Throws {@link dev.oms.analytics.domain.InvalidEventException}
+     * for an event that must not be counted.
+     */
+    public CountedRecord counted(EventEnvelope event, RecordPosition position) {
+        return new CountedRecord(event.id(), effectOf(event), position);
+    }
+
+    /** Applies the records to the current generation in order, in one script call: an outcome per record. */
+    public List<ApplyOutcome> recordAll(List<CountedRecord> records) {
         for (int lookup = 1; lookup <= GENERATION_LOOKUPS; lookup++) {
             long generation = generations.forWriting();
-            ApplyOutcome outcome = script.run(record(eventId, effect, position, keys.generation(generation)),
-                    generation);
-            if (outcome != ApplyOutcome.GENERATION_MOVED) {
-                return outcome;
+            GenerationKeys target = keys.generation(generation);
+            List<ApplyOnce> calls = new ArrayList<>(records.size());
+            for (CountedRecord counted : records) {
+                calls.add(record(counted.eventId(), counted.effect(), counted.position(), target));
+            }
+            List<ApplyOutcome> outcomes = script.runAll(calls, generation);
+            if (!outcomes.contains(ApplyOutcome.GENERATION_MOVED)) {
+                return outcomes;
             }
             generations.writingMoved();
         }
-        throw new IllegalStateException("the current analytics generation keeps moving; not applying the record at "
-                + position);
+        throw new IllegalStateException("the current analytics generation keeps moving; not applying the records from "
+                + records.get(0).position());
+    }
+
+    /** A record read at {@code position}: its event id and what it counts. */
+    public record CountedRecord(UUID eventId, Optional<KpiEffect> effect, RecordPosition position) {
     }
 
     /** Throws {@link dev.oms.analytics.domain.InvalidEventException} for an event that must not be counted. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,6 +59,34 @@ class PoisonEventTest {
                 .then().statusCode(200)
                 .body("ordersCompleted", equalTo(1))
                 .body("grossRevenueMinor", equalTo(700));
+        awaitDeadLettered(poison);
+    }
+
+    @Test
+    void aPoisonRecordAmidABurstCostsNoOtherRecordItsCount() {
+        // Thirty records back to back in one partition arrive in one or a few polls: the batch holding the poison
+        // one is applied record by record instead, and every other record counts exactly once.
+        LocalDate day = OrderEventsFixture.uniqueDay();
+        CustomerRef bea = newCustomer("Bea");
+        String key = UUID.randomUUID().toString();
+        List<RecordMetadata> counted = new ArrayList<>();
+        RecordMetadata poison = null;
+        long expectedGross = 0;
+        for (int i = 0; i < 30; i++) {
+            if (i == 15) {
+                poison = OrderEventsFixture.publish(null, key, EventCodec.encode(envelope(noonOf(day),
+                        new OrderCompleted(UUID.randomUUID(), bea, new Money(900, "EUR"), UUID.randomUUID(), noonOf(day)))));
+            } else {
+                counted.add(OrderEventsFixture.publish(null, key, EventCodec.encode(completed(bea, 100 + i, noonOf(day)))));
+                expectedGross += 100 + i;
+            }
+        }
+        Consumption.awaitApplied(appliedOffsets, counted);
+
+        asStaff().queryParam("date", day.toString()).when().get("/kpis/daily")
+                .then().statusCode(200)
+                .body("ordersCompleted", equalTo(29))
+                .body("grossRevenueMinor", equalTo((int) expectedGross));
         awaitDeadLettered(poison);
     }
 

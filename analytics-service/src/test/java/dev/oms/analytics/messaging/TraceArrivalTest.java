@@ -28,11 +28,11 @@ import static dev.oms.analytics.OrderEventsFixture.newCustomer;
 import static dev.oms.analytics.OrderEventsFixture.noonOf;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The last hop of an order's trace: the traceparent order-service's outbox puts on OrderCompleted arrives here,
- * and analytics applies the event in a span of that same trace, a child of the span that sent it.
+ * and analytics takes the event in a span of that same trace, a child of the span that sent it. (The Redis write that
+ * applies it is one script call for the poll's records, so it belongs to no single record's trace.)
  */
 @QuarkusTest
 @TestProfile(TraceArrivalTest.EverySpanSampled.class)
@@ -71,8 +71,5 @@ class TraceArrivalTest {
                 .findFirst().orElse(null), span -> span != null);
         assertEquals(senderSpan, applied.getParentSpanId());
         assertEquals(Topics.ORDER_EVENTS, applied.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")));
-        // The KPI writes to Redis are part of the same trace, under the span that applied the event.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(spans.getFinishedSpanItems().stream()
-                .anyMatch(span -> span.getKind() == SpanKind.CLIENT && span.getParentSpanId().equals(applied.getSpanId()))));
     }
 }

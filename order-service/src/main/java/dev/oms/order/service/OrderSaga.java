@@ -122,9 +122,8 @@ public class OrderSaga {
     public void onPaymentAuthorized(PaymentAuthorized payment) {
         Order order = requireOrder(payment.orderId());
         Instant now = Instant.now();
-        if (transitions.apply(order.id, OrderStatus.PAYMENT_PENDING, OrderTrigger.PAYMENT_AUTHORIZED, null, null, now)) {
+        if (transitions.markPaid(order.id, payment.paymentId(), now)) {
             metrics.step("payment", "authorized", Duration.between(order.updatedAt, now));
-            Order.update("paidAt = ?1, paymentId = ?2 where id = ?3", now, payment.paymentId(), order.id);
             stock.commit(demandOf(order));
             outbox.add(new OrderCompleted(order.id, customerOf(order), totalOf(order), payment.paymentId(), now), order.lane);
             return;

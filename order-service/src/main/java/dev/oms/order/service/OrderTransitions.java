@@ -41,6 +41,18 @@ public class OrderTransitions {
         return true;
     }
 
+    /** PAYMENT_PENDING → PAID, with the payment's id and time in the same compare-and-set; false when not pending. */
+    public boolean markPaid(UUID orderId, UUID paymentId, Instant at) {
+        OrderStatus to = OrderStateMachine.require(OrderStatus.PAYMENT_PENDING, OrderTrigger.PAYMENT_AUTHORIZED);
+        int changed = Order.update("status = ?1, updatedAt = ?2, paidAt = ?2, paymentId = ?3 where id = ?4 and status = ?5",
+                to, at, paymentId, orderId, OrderStatus.PAYMENT_PENDING);
+        if (changed == 0) {
+            return false;
+        }
+        record(orderId, OrderStatus.PAYMENT_PENDING, to, null, at);
+        return true;
+    }
+
     /**
      * The order's status as committed now, read with its row lock: after a missed compare-and-set, a plain read
      * could return the transaction's older snapshot (REPEATABLE READ).

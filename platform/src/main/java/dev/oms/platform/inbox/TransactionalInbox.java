@@ -9,9 +9,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -19,7 +23,8 @@ import java.util.function.Predicate;
 /**
  * The idempotent consumer of services with a database: each event is applied in one transaction together with
  * the record of its id (and any outbox rows the handler writes), so it takes effect exactly once however often
- * it is delivered. A batch of records shares one transaction; when it fails, each record gets its own.
+ * it is delivered. A batch of records shares one transaction, whose ids are looked up and recorded for all of them
+ * at once; when it fails, each record gets its own.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "oms.inbox.enabled", stringValue = "true")
@@ -46,38 +51,39 @@ public class TransactionalInbox {
     public CompletionStage<Void> applyBatch(Message<List<byte[]>> batch, String consumer, Predicate<OmsEvent> wanted,
                                             Consumer<EventEnvelope> handler) {
         return incoming.handleBatch(batch, consumer, new BatchHandler() {
+            /** The wanted events of the batch this consumer has not applied before: each is applied once. */
+            private Set<UUID> firstTimes = new HashSet<>();
+
             @Override
             public void together(List<EventEnvelope> events, Runnable applyEach) {
                 QuarkusTransaction.requiringNew().run(() -> {
+                    firstTimes = applied.firstTimes(consumer,
+                            events.stream().filter(event -> wanted.test(event.data())).map(EventEnvelope::id).toList());
                     applyEach.run();
                     beforeCommit.forEach(BeforeCommit::beforeCommit);
                 });
             }
 
             @Override
-            public void inBatch(EventEnvelope event) {
-                if (wanted.test(event.data())) {
-                    applyFirstTime(consumer, event, handler);
+            public void inBatch(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+                if (firstTimes.remove(event.id())) {
+                    handler.accept(event);
                     forgetLoadedEntities();
                 }
             }
 
             @Override
-            public void alone(EventEnvelope event) {
+            public void alone(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
                 if (wanted.test(event.data())) {
                     QuarkusTransaction.requiringNew().run(() -> {
-                        applyFirstTime(consumer, event, handler);
+                        if (applied.firstTime(consumer, event.id())) {
+                            handler.accept(event);
+                        }
                         beforeCommit.forEach(BeforeCommit::beforeCommit);
                     });
                 }
             }
         });
-    }
-
-    private void applyFirstTime(String consumer, EventEnvelope event, Consumer<EventEnvelope> handler) {
-        if (applied.firstTime(consumer, event.id())) {
-            handler.accept(event);
-        }
     }
 
     /**

@@ -1,12 +1,14 @@
 package dev.oms.platform.messaging;
 
 import dev.oms.events.EventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.List;
 
 /**
  * How a consumer applies a batch of events (see {@link IncomingEvents#handleBatch}): all of them together, and each
- * on its own when the batch as a whole failed.
+ * on its own when the batch as a whole failed. Each event comes with the record it was read from, for a consumer
+ * that keeps its own progress per partition.
  */
 public interface BatchHandler {
 
@@ -17,8 +19,16 @@ public interface BatchHandler {
     void together(List<EventEnvelope> events, Runnable applyEach);
 
     /** Applies one event as part of the batch being applied together. */
-    void inBatch(EventEnvelope event);
+    void inBatch(ConsumerRecord<String, byte[]> record, EventEnvelope event);
 
-    /** Applies one event by itself, as {@link IncomingEvents#handle} does; a poison event throws {@link PoisonEventException}. */
-    void alone(EventEnvelope event);
+    /** Applies one event by itself (its own transaction); a poison event throws {@link PoisonEventException}. */
+    void alone(ConsumerRecord<String, byte[]> record, EventEnvelope event);
+
+    /**
+     * Runs once a record has been dead-lettered on the one-by-one path, before the batch is acknowledged: for a
+     * consumer that stores its own progress, so a dead-lettered record counts as consumed there too. If it fails,
+     * the record is dead-lettered again on the next attempt (a dead letter may repeat; it is never lost).
+     */
+    default void deadLettered(ConsumerRecord<String, byte[]> record) {
+    }
 }

@@ -9,7 +9,6 @@ import dev.oms.platform.logging.OrderLogContext;
 import dev.oms.platform.tracing.Tracing;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,15 +21,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
- * The one way OMS consumers take a record: decode it, send poison to the dead-letter queue, and retry anything
- * else in place with back-off. The caller does not return (so the offset is not committed) until the record is
- * applied, which keeps every order's events in order. Consumers take the {@link Message} and return what
- * {@link #handle} returns: the message is acknowledged here, and only once applied. Consumers with a database take
- * a poll's records as one message ({@link #handleBatch}) and apply them in one transaction, falling back to this
- * record-by-record path when the batch fails.
+ * The one way OMS consumers take records: a poll's records arrive as one message (channels with {@code batch=true}),
+ * applied together (one transaction, or one Redis script call), and record by record when that fails: decode each,
+ * send poison to the dead-letter queue, and retry anything else in place with back-off. The caller does not return
+ * (so no offset is committed) until every record is applied, which keeps every order's events in order. Consumers
+ * take the {@link Message} and return what {@link #handleBatch} returns: the message is acknowledged here, and only
+ * once applied.
  * <p>
  * On shutdown consumers stop taking records: a record that arrives after the signal, or is still failing, is left
  * unapplied and unacknowledged (redelivered after the restart), while records being applied get
@@ -56,38 +54,18 @@ public class IncomingEvents {
     }
 
     /**
-     * Applies the record of {@code message} and acknowledges it; returns once it is applied, or left for
-     * redelivery on shutdown (then it is never acknowledged, so its offset is not committed).
-     */
-    public CompletionStage<Void> handle(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler) {
-        return handle(message, consumer, handler, () -> { });
-    }
-
-    /**
-     * As {@link #handle(Message, String, Consumer)}; {@code afterDeadLetter} runs once the record has been
-     * dead-lettered (unreadable, or refused by the handler), before it is acknowledged: for a consumer that stores its
-     * own progress, so a dead-lettered record counts as consumed there too. If it fails, the record is dead-lettered
-     * again on the next attempt (a dead letter may repeat; it is never lost).
-     */
-    public CompletionStage<Void> handle(Message<byte[]> message, String consumer, Consumer<EventEnvelope> handler,
-                                        Runnable afterDeadLetter) {
-        ConsumerRecord<String, byte[]> record = recordOf(message);
-        return applyThenAck(message, consumer, () -> applyAlone(record, consumer, handler, afterDeadLetter));
-    }
-
-    /**
      * Applies the records of {@code batch} (a channel with {@code batch=true}) and acknowledges them, returning once
      * they are applied, or left for redelivery on shutdown. The batch is applied together first (one transaction,
      * each record in its own trace and log context); when that fails (an unreadable or poison record, a deadlock),
-     * each record is applied alone, in order, exactly as {@link #handle} does: one bad record costs its batch the
-     * speed, never the other records.
+     * each record is applied alone, in order, poison dead-lettered and anything else retried in place: one bad record
+     * costs its batch the speed, never the other records.
      */
     public CompletionStage<Void> handleBatch(Message<List<byte[]>> batch, String consumer, BatchHandler handler) {
         List<ConsumerRecord<String, byte[]>> records = recordsOf(batch);
         return applyThenAck(batch, consumer, () -> {
             if (!appliedTogether(records, consumer, handler)) {
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    applyAlone(record, consumer, handler::alone, () -> { });
+                    applyAlone(record, consumer, handler);
                 }
             }
         });
@@ -117,12 +95,11 @@ public class IncomingEvents {
         return message.ack().whenComplete((ignored, failure) -> inFlight.decrementAndGet());
     }
 
-    private void applyAlone(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler,
-                            Runnable afterDeadLetter) {
+    private void applyAlone(ConsumerRecord<String, byte[]> record, String consumer, BatchHandler handler) {
         // The events this record causes continue its trace (the outbox stores the traceparent); every event is
         // keyed by its order, so each line logged while applying it names that order.
         tracing.consume(record, consumer, () -> OrderLogContext.run(record.key(),
-                () -> decodeAndApply(record, consumer, handler, afterDeadLetter)));
+                () -> decodeAndApply(record, consumer, handler)));
     }
 
     private boolean appliedTogether(List<ConsumerRecord<String, byte[]>> records, String consumer, BatchHandler handler) {
@@ -139,7 +116,7 @@ public class IncomingEvents {
                 for (int i = 0; i < records.size(); i++) {
                     ConsumerRecord<String, byte[]> record = records.get(i);
                     EventEnvelope event = events.get(i);
-                    tracing.consume(record, consumer, () -> OrderLogContext.run(record.key(), () -> handler.inBatch(event)));
+                    tracing.consume(record, consumer, () -> OrderLogContext.run(record.key(), () -> handler.inBatch(record, event)));
                 }
             });
             return true;
@@ -162,32 +139,23 @@ public class IncomingEvents {
         return records;
     }
 
-    /** The Kafka record a message of a Kafka channel carries. */
-    @SuppressWarnings("unchecked")
-    public static ConsumerRecord<String, byte[]> recordOf(Message<byte[]> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> (ConsumerRecord<String, byte[]>) metadata.getRecord())
-                .orElseThrow(() -> new IllegalArgumentException("not a message of a Kafka channel"));
-    }
-
-    private void decodeAndApply(ConsumerRecord<String, byte[]> record, String consumer, Consumer<EventEnvelope> handler,
-                                Runnable afterDeadLetter) {
+    private void decodeAndApply(ConsumerRecord<String, byte[]> record, String consumer, BatchHandler handler) {
         EventEnvelope event;
         try {
             event = EventCodec.decode(record.value());
         } catch (MalformedEventException e) {
             retryInPlace(record, consumer, "dead-letter the unreadable record", () -> {
                 deadLetters.send(record, consumer, e.getMessage());
-                afterDeadLetter.run();
+                handler.deadLettered(record);
             });
             return;
         }
         retryInPlace(record, consumer, "apply " + event.type() + " " + event.id() + " (order " + event.subject() + ")", () -> {
             try {
-                handler.accept(event);
+                handler.alone(record, event);
             } catch (PoisonEventException e) {
                 deadLetters.send(record, consumer, e.getMessage());
-                afterDeadLetter.run();
+                handler.deadLettered(record);
             }
         });
     }

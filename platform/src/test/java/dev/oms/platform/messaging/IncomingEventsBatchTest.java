@@ -53,6 +53,7 @@ class IncomingEventsBatchTest {
         incoming.handleBatch(batch(encoded(events), acks), "test", handler).toCompletableFuture().join();
 
         assertEquals(ids(events), handler.committed, "applied in one go, in order");
+        assertEquals(List.of(0L, 1L, 2L), handler.offsetsInBatch, "each event comes with the record it was read from");
         assertEquals(1, handler.togetherCalls);
         assertEquals(List.of(), handler.aloneCalls);
         assertEquals(List.of(), deadLettered);
@@ -74,6 +75,7 @@ class IncomingEventsBatchTest {
                 "the batch's transaction rolled back; each good record applied once by itself, in order");
         assertEquals(List.of(first.id(), poison.id(), last.id()), handler.aloneCalls);
         assertEquals(List.of(TOPIC + "@1"), deadLettered);
+        assertEquals(List.of(1L), handler.deadLetteredOffsets, "told which record went to the dead letters");
         assertEquals(1, acks.get());
     }
 
@@ -91,6 +93,7 @@ class IncomingEventsBatchTest {
         assertEquals(List.of(first.id(), last.id()), handler.committed);
         assertEquals(0, handler.togetherCalls, "an unreadable record sends the batch straight to one by one");
         assertEquals(List.of(TOPIC + "@1"), deadLettered);
+        assertEquals(List.of(1L), handler.deadLetteredOffsets);
         assertEquals(1, acks.get());
     }
 
@@ -121,6 +124,8 @@ class IncomingEventsBatchTest {
 
         final List<UUID> committed = new ArrayList<>();
         final List<UUID> aloneCalls = new ArrayList<>();
+        final List<Long> offsetsInBatch = new ArrayList<>();
+        final List<Long> deadLetteredOffsets = new ArrayList<>();
         private final Set<UUID> poison;
         private final UUID flaky;
         private int failures;
@@ -150,16 +155,22 @@ class IncomingEventsBatchTest {
         }
 
         @Override
-        public void inBatch(EventEnvelope event) {
+        public void inBatch(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+            offsetsInBatch.add(record.offset());
             apply(event);
             pending.add(event.id());
         }
 
         @Override
-        public void alone(EventEnvelope event) {
+        public void alone(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
             aloneCalls.add(event.id());
             apply(event);
             committed.add(event.id());
+        }
+
+        @Override
+        public void deadLettered(ConsumerRecord<String, byte[]> record) {
+            deadLetteredOffsets.add(record.offset());
         }
 
         private void apply(EventEnvelope event) {
