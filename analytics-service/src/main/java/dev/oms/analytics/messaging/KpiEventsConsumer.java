@@ -50,14 +50,13 @@ public class KpiEventsConsumer {
         return incoming.handleBatch(batch, CONSUMER_NAME, new KpiBatch());
     }
 
-    /** One poll's records: their effects are gathered record by record, then applied in one script call. */
+    /** One poll's records (a new handler per poll): their effects are gathered one by one, then applied in one script call. */
     private final class KpiBatch implements BatchHandler {
 
         private final List<CountedRecord> counted = new ArrayList<>();
 
         @Override
         public void together(List<EventEnvelope> events, Runnable applyEach) {
-            counted.clear();
             applyEach.run();
             List<ApplyOutcome> outcomes = recorder.recordAll(counted);
             for (int i = 0; i < outcomes.size(); i++) {

@@ -47,12 +47,7 @@ public class ProductCatalog implements Catalog {
             seen = new HashMap<>();
             transaction.putResource(ProductCatalog.class, seen);
         }
-        Optional<CatalogEntry> entry = seen.get(key);
-        if (entry == null) {
-            entry = read.get();
-            seen.put(key, entry);
-        }
-        return entry;
+        return seen.computeIfAbsent(key, ignored -> read.get());
     }
 
     private static CatalogEntry entry(Product product) {
