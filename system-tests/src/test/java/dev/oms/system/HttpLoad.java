@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class HttpLoad {
 
     /** What {@code hey} measured at a fixed rate. */
-    record FixedRate(int targetPerSecond, double requestsPerSecond, double p50Millis, double p99Millis,
+    record FixedRate(int workers, int targetPerSecond, double requestsPerSecond, double p50Millis, double p99Millis,
                      long responses, long non200) {
     }
 
@@ -56,7 +56,7 @@ final class HttpLoad {
             responses += count;
             non200 += status.group(1).equals("200") ? 0 : count;
         }
-        return new FixedRate(workers * perWorker, first(HEY_RATE, out), p50, p99, responses, non200);
+        return new FixedRate(workers, workers * perWorker, first(HEY_RATE, out), p50, p99, responses, non200);
     }
 
     static MaxRate maxRate(String url, String token, int seconds, int threads, int connections) {

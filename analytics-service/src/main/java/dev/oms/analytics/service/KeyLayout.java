@@ -42,7 +42,12 @@ public class KeyLayout {
     }
 
     public String customer(UUID customerId) {
-        return prefix + "customer:" + customerId;
+        return customerPrefix() + customerId;
+    }
+
+    /** What {@link #customer} puts before the customer id. */
+    public String customerPrefix() {
+        return prefix + "customer:";
     }
 
     public String rebuildStatus() {

@@ -3,9 +3,7 @@ package dev.oms.analytics.service;
 import dev.oms.analytics.domain.DailyKpis;
 import dev.oms.analytics.domain.KpiCounter;
 import dev.oms.analytics.domain.RankedCustomer;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
-import io.quarkus.redis.datasource.sortedset.ScoredValue;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -21,9 +19,9 @@ import java.util.UUID;
 
 /**
  * Reads the KPIs and leaderboards of the current generation by key name (see {@link KeyLayout}); never scans. Each
- * query takes all its keys from one generation, so its answer is consistent even while a rebuild switches, and sends
- * its commands as one pipeline: a day or a range of days is one round trip to Redis, a leaderboard two. Queries are
- * non-blocking, so the HTTP endpoints answer on the event loop without a worker thread per request.
+ * query takes all its keys from one generation, so its answer is consistent even while a rebuild switches, and is
+ * one round trip to Redis: a day or a range of days one pipeline, a leaderboard one script. Queries are non-blocking,
+ * so the HTTP endpoints answer on the event loop without a worker thread per request.
  */
 @ApplicationScoped
 public class KpiQueries {
@@ -31,13 +29,13 @@ public class KpiQueries {
     private static final KpiCounter[] COUNTERS = KpiCounter.values();
 
     private final Redis redis;
-    private final ReactiveSortedSetCommands<String, String> sortedSets;
+    private final LuaScript readLeaderboard;
     private final KeyLayout keys;
     private final Generations generations;
 
-    public KpiQueries(Redis redis, ReactiveRedisDataSource dataSource, KeyLayout keys, Generations generations) {
+    public KpiQueries(Redis redis, RedisDataSource dataSource, KeyLayout keys, Generations generations) {
         this.redis = redis;
-        this.sortedSets = dataSource.sortedSet(String.class);
+        this.readLeaderboard = new LuaScript(dataSource, "lua/read-leaderboard.lua");
         this.keys = keys;
         this.generations = generations;
     }
@@ -59,8 +57,9 @@ public class KpiQueries {
     public Uni<List<RankedCustomer>> leaderboard(Optional<LocalDate> day, int limit) {
         return generations.forReading().chain(generation -> {
             String key = day.map(generation::leaderboardOfDay).orElseGet(generation::leaderboardAllTime);
-            return sortedSets.zrangeWithScores(key, 0, limit - 1L);
-        }).chain(this::withProfiles);
+            return readLeaderboard.send(new LuaScript.Call(List.of(key),
+                    List.of(Integer.toString(limit), keys.customerPrefix())));
+        }).map(KpiQueries::rankedCustomers);
     }
 
     private static List<Request> dayReads(GenerationKeys generation, LocalDate first, LocalDate last) {
@@ -89,29 +88,15 @@ public class KpiQueries {
         return days;
     }
 
-    /** The ranked customers, with their names and emails. */
-    private Uni<List<RankedCustomer>> withProfiles(List<ScoredValue<String>> top) {
-        List<UUID> customers = new ArrayList<>(top.size());
-        List<Long> spend = new ArrayList<>(top.size());
-        List<Request> profiles = new ArrayList<>(top.size());
-        for (ScoredValue<String> entry : top) {
-            UUID customerId = UUID.fromString(entry.value());
-            customers.add(customerId);
-            spend.add(KeyLayout.netSpendOf(entry.score()));
-            profiles.add(Request.cmd(Command.HMGET).arg(keys.customer(customerId)).arg("name").arg("email"));
+    /** Four values per entry from {@code read-leaderboard.lua}: customer id, score, name, email. */
+    private static List<RankedCustomer> rankedCustomers(Response entries) {
+        List<RankedCustomer> ranked = new ArrayList<>(entries.size() / 4);
+        for (int i = 0; i < entries.size(); i += 4) {
+            ranked.add(new RankedCustomer(ranked.size() + 1, UUID.fromString(entries.get(i).toString()),
+                    text(entries.get(i + 2)), text(entries.get(i + 3)),
+                    KeyLayout.netSpendOf(Double.parseDouble(entries.get(i + 1).toString()))));
         }
-        if (profiles.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return redis.batch(profiles).map(names -> {
-            List<RankedCustomer> ranked = new ArrayList<>(customers.size());
-            for (int i = 0; i < customers.size(); i++) {
-                Response profile = names.get(i);
-                ranked.add(new RankedCustomer(i + 1, customers.get(i), text(profile.get(0)), text(profile.get(1)),
-                        spend.get(i)));
-            }
-            return ranked;
-        });
+        return ranked;
     }
 
     private static long counter(Response counters, KpiCounter counter) {

@@ -1,6 +1,8 @@
 package dev.oms.analytics.service;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -23,12 +25,14 @@ final class LuaScript {
     }
 
     private final RedisDataSource redis;
+    private final ReactiveRedisDataSource reactive;
     private final String resource;
     private final String source;
     private volatile String sha;
 
     LuaScript(RedisDataSource redis, String resource) {
         this.redis = redis;
+        this.reactive = redis.getReactive();
         this.resource = resource;
         this.source = load(resource);
     }
@@ -45,6 +49,15 @@ final class LuaScript {
         }
     }
 
+    /** {@link #run} without blocking: for the HTTP reads, which answer on the event loop. */
+    Uni<Response> send(Call call) {
+        return loadedSha().chain(known -> reactive.execute(Command.EVALSHA, arguments(known, call)))
+                .onFailure(LuaScript::isMissingScript).recoverWithUni(() -> {
+                    sha = null;
+                    return loadedSha().chain(known -> reactive.execute(Command.EVALSHA, arguments(known, call)));
+                });
+    }
+
     String resource() {
         return resource;
     }
@@ -58,6 +71,17 @@ final class LuaScript {
             }
         }
         return false;
+    }
+
+    private Uni<String> loadedSha() {
+        String known = sha;
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return reactive.execute(Command.SCRIPT, "LOAD", source).map(loaded -> {
+            sha = loaded.toString();
+            return sha;
+        });
     }
 
     private String sha() {

@@ -5,6 +5,7 @@ import dev.oms.analytics.OrderEventsFixture;
 import dev.oms.analytics.service.AppliedOffsets;
 import dev.oms.events.CustomerRef;
 import dev.oms.infra.OmsTestInfra;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,9 @@ class LeaderboardTest {
 
     @Inject
     AppliedOffsets appliedOffsets;
+
+    @Inject
+    RedisDataSource redis;
 
     private final List<RecordMetadata> published = new ArrayList<>();
 
@@ -127,6 +131,25 @@ class LeaderboardTest {
                 .then().statusCode(200).body("entries", hasSize(10))
                 .body("entries[0].netSpendMinor", equalTo(21))
                 .body("entries[9].rank", equalTo(10));
+    }
+
+    @Test
+    void answersAfterRedisForgotItsScripts() {
+        LocalDate day = OrderEventsFixture.uniqueDay();
+        Map<CustomerRef, Long> spend = new LinkedHashMap<>();
+        CustomerRef eve = newCustomer("Eve");
+        pay(spend, eve, 700, noonOf(day));
+        Consumption.awaitApplied(appliedOffsets, published);
+        asStaff().queryParam("date", day.toString()).when().get("/leaderboard").then().statusCode(200);
+
+        // As after a Redis restart or failover: the board's script is loaded again on its next call.
+        redis.execute("SCRIPT", "FLUSH");
+
+        asStaff().queryParam("date", day.toString()).when().get("/leaderboard")
+                .then().statusCode(200)
+                .body("entries", hasSize(1))
+                .body("entries[0].name", equalTo(eve.name()))
+                .body("entries[0].netSpendMinor", equalTo(700));
     }
 
     @Test
