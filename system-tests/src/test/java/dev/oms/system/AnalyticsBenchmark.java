@@ -126,9 +126,9 @@ class AnalyticsBenchmark {
         fixedRates.put("leaderboard", atFixedRate(leaderboard, token));
         HttpLoad.MaxRate dailyMax = HttpLoad.maxRate(daily, token, LOAD_SECONDS, 2, 32);
         HttpLoad.MaxRate leaderboardMax = HttpLoad.maxRate(leaderboard, token, LOAD_SECONDS, 2, 32);
-        fixed("floor: GET /q/health/live", fixedRates.get("floorHealthLive"));
-        fixed("GET /kpis/daily", fixedRates.get("kpisDaily"));
-        fixed("GET /leaderboard?limit=10", fixedRates.get("leaderboard"));
+        printFixedRates("floor: GET /q/health/live", fixedRates.get("floorHealthLive"));
+        printFixedRates("GET /kpis/daily", fixedRates.get("kpisDaily"));
+        printFixedRates("GET /leaderboard?limit=10", fixedRates.get("leaderboard"));
         System.out.println(max("GET /kpis/daily", dailyMax));
         System.out.println(max("GET /leaderboard?limit=10", leaderboardMax));
         long non200 = fixedRates.values().stream().flatMap(List::stream).mapToLong(HttpLoad.FixedRate::non200).sum();
@@ -216,7 +216,7 @@ class AnalyticsBenchmark {
                 FIXED_RATE / workers)).toList();
     }
 
-    private static void fixed(String what, List<HttpLoad.FixedRate> loads) {
+    private static void printFixedRates(String what, List<HttpLoad.FixedRate> loads) {
         for (HttpLoad.FixedRate load : loads) {
             System.out.printf(Locale.ROOT, "%s at a fixed %,d requests/s (hey, %d workers of %d/s): %.0f/s achieved, "
                             + "p50 %.2f ms, p99 %.2f ms, %s responses%n", what, load.targetPerSecond(), load.workers(),
