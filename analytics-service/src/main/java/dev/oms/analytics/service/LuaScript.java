@@ -79,8 +79,9 @@ final class LuaScript {
             return Uni.createFrom().item(known);
         }
         return reactive.execute(Command.SCRIPT, "LOAD", source).map(loaded -> {
-            sha = loaded.toString();
-            return sha;
+            String fresh = loaded.toString();
+            sha = fresh;
+            return fresh;
         });
     }
 
