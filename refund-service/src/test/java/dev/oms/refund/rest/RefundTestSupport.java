@@ -30,12 +30,17 @@ final class RefundTestSupport {
     /** An order order-service announced as PAID with {@code capturedMinor}, once refund-service has seen it. */
     static UUID paidOrder(long capturedMinor) {
         UUID orderId = UUID.randomUUID();
-        String email = "refund-" + orderId + "@example.com";
-        KAFKA.publish("order-service", new OrderCompleted(orderId, new CustomerRef(Ids.customerId(email), email, "Rae"),
-                new Money(capturedMinor, "USD"), UUID.randomUUID(), Instant.now()));
+        KAFKA.publish("order-service", completed(orderId, capturedMinor));
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> RefundableOrder.findById(orderId) != null));
         return orderId;
+    }
+
+    /** The OrderCompleted order-service publishes for {@code orderId}; each call a new payment and event. */
+    static OrderCompleted completed(UUID orderId, long capturedMinor) {
+        String email = "refund-" + orderId + "@example.com";
+        return new OrderCompleted(orderId, new CustomerRef(Ids.customerId(email), email, "Rae"),
+                new Money(capturedMinor, "USD"), UUID.randomUUID(), Instant.now());
     }
 
     static Response refund(UUID orderId, String key, Map<String, Object> body) {
